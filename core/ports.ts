@@ -130,6 +130,18 @@ export interface Timers {
 
 /** What the runtime reports per transition and execution; adapters turn it into logs, metrics, traces. */
 export interface Telemetry {
-  transition(info: { readonly executionArn: string; readonly stateMachineArn: string; readonly stateName: string; readonly stateType: string }): void;
+  /** One per state entered (a transition, as Step Functions counts and bills them). */
+  transition(info: { readonly executionArn: string; readonly stateMachineArn: string; readonly stateName: string; readonly stateType: string; readonly at: number }): void;
+  executionStarted(info: { readonly executionArn: string; readonly stateMachineArn: string }): void;
   executionEnded(info: { readonly executionArn: string; readonly stateMachineArn: string; readonly status: string; readonly durationMs: number }): void;
+  /** A Task attempt's invocation returned (Submitted: a callback or job will finish it later). */
+  taskEnded(info: {
+    readonly executionArn: string;
+    readonly stateName: string;
+    readonly resource: string;
+    readonly outcome: TaskOutcome['kind'];
+    readonly durationMs: number;
+  }): void;
+  /** A work message reached a worker `lagMs` after it was due. */
+  messageReceived(info: { readonly executionArn: string; readonly lagMs: number }): void;
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Clock, ExecutionStore, TaskInvoker, Timers, WorkQueue } from '../../ports.ts';
+import type { Clock, ExecutionStore, TaskInvoker, Telemetry, Timers, WorkQueue } from '../../ports.ts';
 import type { WorkMessage } from '../../runtime/records.ts';
 import type { RuntimeDeps } from '../../runtime/durable/deps.ts';
 import { DurableEngine } from '../../runtime/durable/engine.ts';
@@ -40,6 +40,7 @@ export class VirtualRuntime {
     readonly inlineTasks?: boolean;
     /** Messages handled at once, as several workers would (default 1: one at a time, in order). */
     readonly workers?: number;
+    readonly telemetry?: Telemetry;
   }) {
     this.workers = options.workers ?? 1;
     let now = options.startTime ?? Date.now();
@@ -70,6 +71,7 @@ export class VirtualRuntime {
       machines: new MachineCache(),
       clock: clock as Clock,
       secret: randomBytes(16).toString('hex'),
+      ...(options.telemetry ? { telemetry: options.telemetry } : {}),
       track: (work) => {
         // Work that fails beside the worker (a task whose result could not be sent) is what
         // a process dying mid-task looks like: the restart's recovery picks it up.

@@ -1,10 +1,10 @@
 import type { Effect } from '../../asl/interpreter/effect.ts';
 import { taskOutcomeEvent } from '../../asl/interpreter/task-outcome.ts';
 import type { StepEvent } from '../../asl/interpreter/step-event.ts';
-import type { TaskOutcome } from '../../ports.ts';
 import type { BranchRecord, WorkMessage } from '../records.ts';
 import type { RuntimeDeps } from './deps.ts';
 import { reportChildFinished, startChildren } from './join.ts';
+import { runTask } from './run-task.ts';
 
 /**
  * Carries out the effects of a committed step. Everything here may run twice (a redelivered
@@ -55,13 +55,7 @@ async function dispatchEffect(branch: BranchRecord, effect: Effect, deps: Runtim
 }
 
 async function invokeTask(branch: BranchRecord, seq: number, request: Parameters<RuntimeDeps['tasks']['invoke']>[0], deps: RuntimeDeps): Promise<void> {
-  let outcome: TaskOutcome;
-  try {
-    outcome = await deps.tasks.invoke(request);
-  } catch (thrown) {
-    outcome = { kind: 'Failed', error: 'States.TaskFailed', cause: thrown instanceof Error ? thrown.message : String(thrown) };
-  }
-  const event = taskOutcomeEvent(seq, outcome);
+  const event = taskOutcomeEvent(seq, await runTask(request, deps));
   await deps.queue.send([{ message: message(branch, event, `${branch.branchId}#${seq}#${event.type}`, deps.clock.now()) }]);
 }
 

@@ -36,7 +36,10 @@ export class DurableEngine implements ExecutionEngine {
     };
     const root: BranchRecord = { executionArn, branchId: ROOT_BRANCH, version: 0, snapshot: initialSnapshot('', 0), outbox: [] };
     const stored = await this.deps.store.createExecution(record, root);
-    if (stored.created) await this.deps.queue.send([{ message: startMessage(stored.record) }]);
+    if (stored.created) {
+      this.deps.telemetry?.executionStarted({ executionArn, stateMachineArn: stateMachine.stateMachineArn });
+      await this.deps.queue.send([{ message: startMessage(stored.record) }]);
+    }
     return stored;
   }
 

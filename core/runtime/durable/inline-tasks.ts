@@ -4,10 +4,10 @@ import type { StepEnv } from '../../asl/interpreter/env.ts';
 import type { CompiledMachine } from '../../asl/interpreter/machine.ts';
 import type { BranchSnapshot } from '../../asl/interpreter/snapshot.ts';
 import { step } from '../../asl/interpreter/step.ts';
-import type { TaskOutcome } from '../../ports.ts';
 import type { RuntimeDeps } from './deps.ts';
 import { taskOutcomeEvent } from '../../asl/interpreter/task-outcome.ts';
 import { stepEnv } from './step-env.ts';
+import { runTask } from './run-task.ts';
 
 /** At most this many tasks are run inside one hop, so one message never holds a worker for long. */
 const MAX_INLINE_TASKS = 8;
@@ -36,12 +36,7 @@ export async function continueInline(
   for (let n = 0; n < MAX_INLINE_TASKS; n++) {
     const invoke = inlineTask(effects);
     if (!invoke) break;
-    let outcome: TaskOutcome;
-    try {
-      outcome = await deps.tasks.invoke(invoke.request);
-    } catch (thrown) {
-      outcome = { kind: 'Failed', error: 'States.TaskFailed', cause: thrown instanceof Error ? thrown.message : String(thrown) };
-    }
+    const outcome = await runTask(invoke.request, deps);
     const nextEnv = stepEnv(deps.secret, `${messageKey}#inline-${n}`, deps.clock.now(), env.firstEventId + events.length, env.execution);
     const next = await step(machine, snapshot, taskOutcomeEvent(invoke.seq, outcome), nextEnv);
     if (next.stale) break;

@@ -1,6 +1,8 @@
 import type { Json } from '../../asl/json.ts';
 import { enforceHistoryQuota } from '../../asl/history/quota.ts';
-import type { StepCommit } from '../../ports.ts';
+import type { StepCommit, Telemetry } from '../../ports.ts';
+import type { HistoryEvent } from '../../asl/history/event.ts';
+import { eventStateName } from '../../asl/history/event.ts';
 import { initialSnapshot, step } from '../../asl/interpreter/step.ts';
 import type { StepEvent } from '../../asl/interpreter/step-event.ts';
 import type { BranchRecord, ChildResult, WorkMessage } from '../records.ts';
@@ -23,6 +25,7 @@ const MAX_ATTEMPTS = 20;
  * (the outbox), which every receiver takes idempotently.
  */
 export async function processMessage(message: WorkMessage, deps: RuntimeDeps): Promise<MessageOutcome> {
+  deps.telemetry?.messageReceived({ executionArn: message.executionArn, lagMs: Math.max(0, deps.clock.now() - message.at) });
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const execution = await deps.store.getExecution(message.executionArn);
     if (!execution) return 'ignored';
@@ -61,6 +64,7 @@ export async function processMessage(message: WorkMessage, deps: RuntimeDeps): P
       ...(end ? { executionEnd: end } : {}),
     });
     if (commit === 'committed') {
+      if (deps.telemetry) reportTransitions(deps.telemetry, execution.stateMachineArn, message.executionArn, result.events);
       if (!overQuota) await dispatchEffects(next, next.outbox, deps);
       if (end) deps.telemetry?.executionEnded({ executionArn: execution.executionArn, stateMachineArn: execution.stateMachineArn, status: end.status, durationMs: message.at - execution.startDate });
       return 'committed';
@@ -100,4 +104,15 @@ type ExecutionEnd = NonNullable<StepCommit['executionEnd']>;
 function executionEnd(branch: BranchRecord, snapshot: BranchRecord['snapshot'], at: number): ExecutionEnd | undefined {
   if (branch.branchId !== ROOT_BRANCH || snapshot.status === 'RUNNING') return undefined;
   return { status: snapshot.status, output: snapshot.output, error: snapshot.error, cause: snapshot.cause, stopDate: at };
+}
+
+const STATE_ENTERED = /^(\w+)StateEntered$/;
+
+/** Each state entered is a transition; its event type names the state type (`TaskStateEntered`). */
+function reportTransitions(telemetry: Telemetry, stateMachineArn: string, executionArn: string, events: readonly HistoryEvent[]): void {
+  for (const event of events) {
+    const stateType = STATE_ENTERED.exec(event.type)?.[1];
+    if (stateType === undefined) continue;
+    telemetry.transition({ executionArn, stateMachineArn, stateName: eventStateName(event) ?? '', stateType, at: event.timestamp });
+  }
 }

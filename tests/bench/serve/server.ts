@@ -96,6 +96,9 @@ class Endings implements Telemetry {
   private readonly waiters = new Map<string, (status: string) => void>();
 
   transition(): void {}
+  executionStarted(): void {}
+  taskEnded(): void {}
+  messageReceived(): void {}
 
   executionEnded(info: { readonly executionArn: string; readonly status: string }): void {
     this.statuses.set(info.executionArn, info.status);
