@@ -5,6 +5,7 @@
 import type { Json } from './asl/json.ts';
 import type { HistoryEvent } from './asl/history/event.ts';
 import type { TaskOutcome, TaskRequest } from './asl/task-request.ts';
+import type { MergedChild } from './runtime/history-merge.ts';
 import type {
   BranchId,
   BranchRecord,
@@ -56,26 +57,28 @@ export interface StateMachineStore {
   listStateMachines(page: PageRequest): Promise<Page<StateMachineRecord>>;
 }
 
-/** What one step changes, committed all or nothing. */
+/** What one step changes. */
 export interface StepCommit {
   readonly executionArn: string;
   /** The branch after the step; its `version` is the read version + 1 (1 for a new branch). */
   readonly branch: BranchRecord;
-  /** History events with ids `firstEventId`, `firstEventId + 1`, ... */
+  /** The step's history events, numbered in the branch's id space (runtime/event-ids.ts). */
   readonly events: readonly HistoryEvent[];
-  /** Must equal the execution's `nextEventId` (when there are events); it becomes firstEventId + events.length. */
-  readonly firstEventId: number;
-  /** Set when the step ended the execution. */
-  readonly executionEnd?: {
-    readonly status: Exclude<ExecutionStatus, 'RUNNING' | 'PENDING_REDRIVE'>;
-    readonly output?: Json;
-    readonly error?: string;
-    readonly cause?: string;
-    readonly stopDate: number;
-  };
+  /** Children whose events this step places in the branch's history (a Parallel or Map state ending). */
+  readonly merged?: readonly MergedChild[];
+  /** Set when the step ended the execution (the root branch only). */
+  readonly executionEnd?: ExecutionEnd;
 }
 
-export type CommitResult = 'committed' | 'branch-conflict' | 'event-id-conflict' | 'execution-ended';
+export interface ExecutionEnd {
+  readonly status: Exclude<ExecutionStatus, 'RUNNING' | 'PENDING_REDRIVE'>;
+  readonly output?: Json;
+  readonly error?: string;
+  readonly cause?: string;
+  readonly stopDate: number;
+}
+
+export type CommitResult = 'committed' | 'branch-conflict';
 
 export interface ExecutionStore {
   /** Creates the execution (and its root branch) unless one with its ARN exists; then returns that one. */
@@ -87,13 +90,16 @@ export interface ExecutionStore {
   /** Every branch of the execution (recovery re-sends their outboxes after a crash). */
   listBranches(executionArn: string): Promise<readonly BranchRecord[]>;
   /**
-   * Commits one step: conditional on the branch still being at version `branch.version - 1`
+   * Commits one step, conditional on the branch still being at version `branch.version - 1`
    * (for version 1: at version 0, as the root branch is created with its execution, or absent,
-   * as children are), on `firstEventId` being the execution's next event id, and on the execution
-   * still running. Appends the events and ends the execution when `executionEnd` is set.
+   * as children are): one write, so siblings never contend. With `executionEnd`, it then records
+   * the end on the execution; that second write may be lost to a crash, so the runtime repeats
+   * it (recordExecutionEnd) whenever it finds an ended root on an execution still RUNNING.
    */
   commitStep(commit: StepCommit): Promise<CommitResult>;
-  /** History in id order (or reversed). */
+  /** Sets the execution's end unless it already has one. */
+  recordExecutionEnd(executionArn: string, end: ExecutionEnd): Promise<void>;
+  /** History in AWS's numbering, in id order (or reversed); children still running are not in it yet. */
   getHistory(executionArn: string, options: { readonly reverseOrder: boolean }, page: PageRequest): Promise<Page<HistoryEvent>>;
 
   /** Records the children of a Parallel or Map state; a second call for the same join changes nothing. */

@@ -48,8 +48,6 @@ export interface ExecutionRecord {
   readonly traceHeader?: string;
   /** The Step Functions Local mock test case it runs under (`stateMachineArn#TestCase`), if any. */
   readonly testCase?: string;
-  /** Id the next history event gets: the execution-wide counter steps are committed against. */
-  readonly nextEventId: number;
 }
 
 /** `root`, or a child: `<parentBranchId>/<join seq>/<index>`. */
@@ -72,6 +70,10 @@ export interface BranchRecord {
   readonly outbox: readonly Effect[];
   /** Key of the message whose step produced this version. */
   readonly appliedKey?: string;
+  /** The id this branch's next event gets, in the branch's own id space (event-ids.ts). */
+  readonly nextEventId: number;
+  /** For the root, once it has ended the execution: when (the execution's stopDate). */
+  readonly endedAt?: number;
   /** For children: whom to report to when done. */
   readonly parent?: { readonly branchId: BranchId; readonly joinSeq: number; readonly index: number };
 }
@@ -96,6 +98,10 @@ export interface JoinCounters {
 export interface ChildResult {
   readonly index: number;
   readonly status: 'SUCCEEDED' | 'FAILED';
+  /** When the child finished (ms): the join reports the failure that happened first. */
+  readonly at: number;
+  /** The child's events, its merged descendants' included: its block in the parent's history. */
+  readonly eventCount: number;
   readonly output?: Json;
   readonly error?: string;
   readonly cause?: string;

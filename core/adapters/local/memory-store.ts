@@ -1,5 +1,7 @@
 import type { HistoryEvent } from '../../asl/history/event.ts';
-import type { CommitResult, ExecutionStore, Page, PageRequest, StateMachineStore, StepCommit } from '../../ports.ts';
+import type { CommitResult, ExecutionEnd, ExecutionStore, Page, PageRequest, StateMachineStore, StepCommit } from '../../ports.ts';
+import { assembleHistory, type MergedChild } from '../../runtime/history-merge.ts';
+import { countersOf } from '../../runtime/join-counters.ts';
 import type {
   BranchId,
   BranchRecord,
@@ -21,9 +23,8 @@ export class MemoryStore implements StateMachineStore, ExecutionStore {
   private readonly stateMachines = new Map<string, StateMachineRecord>();
   private readonly executions = new Map<string, ExecutionRecord>();
   private readonly branches = new Map<string, Map<BranchId, BranchRecord>>();
-  private readonly history = new Map<string, HistoryEvent[]>();
+  private readonly history = new Map<string, Map<BranchId, { events: HistoryEvent[]; merged: MergedChild[] }>>();
   private readonly joins = new Map<string, JoinRecord>();
-  private readonly joinCounters = new Map<string, JoinCounters>();
   private readonly childResults = new Map<string, Map<number, ChildResult>>();
   private readonly tokens = new Map<string, TaskTokenRecord>();
 
@@ -58,7 +59,7 @@ export class MemoryStore implements StateMachineStore, ExecutionStore {
     if (existing) return { created: false, record: copy(existing) };
     this.executions.set(execution.executionArn, copy(execution));
     this.branches.set(execution.executionArn, new Map([[root.branchId, copy(root)]]));
-    this.history.set(execution.executionArn, []);
+    this.history.set(execution.executionArn, new Map());
     return { created: true, record: copy(execution) };
   }
 
@@ -87,29 +88,31 @@ export class MemoryStore implements StateMachineStore, ExecutionStore {
   }
 
   async commitStep(commit: StepCommit): Promise<CommitResult> {
-    const execution = this.executions.get(commit.executionArn);
-    if (!execution || execution.status !== 'RUNNING') return 'execution-ended';
-    const branches = this.branches.get(commit.executionArn)!;
+    const branches = this.branches.get(commit.executionArn);
+    if (!branches) throw new Error(`No execution ${commit.executionArn}`);
     const current = branches.get(commit.branch.branchId);
     const expected = commit.branch.version - 1;
     const versionOk = current ? current.version === expected : expected === 0;
     if (!versionOk) return 'branch-conflict';
-    if (commit.events.length > 0 && execution.nextEventId !== commit.firstEventId) return 'event-id-conflict';
     branches.set(commit.branch.branchId, copy(commit.branch));
-    this.history.get(commit.executionArn)!.push(...commit.events.map(copy));
-    const end = commit.executionEnd;
-    this.executions.set(commit.executionArn, {
-      ...execution,
-      nextEventId: execution.nextEventId + commit.events.length,
-      ...(end
-        ? { status: end.status, output: end.output, error: end.error, cause: end.cause, stopDate: end.stopDate }
-        : {}),
-    });
+    const histories = this.history.get(commit.executionArn)!;
+    const history = histories.get(commit.branch.branchId) ?? { events: [], merged: [] };
+    history.events.push(...commit.events.map(copy));
+    history.merged.push(...(commit.merged ?? []).map(copy));
+    histories.set(commit.branch.branchId, history);
+    if (commit.executionEnd) await this.recordExecutionEnd(commit.executionArn, commit.executionEnd);
     return 'committed';
   }
 
+  async recordExecutionEnd(arn: string, end: ExecutionEnd): Promise<void> {
+    const execution = this.executions.get(arn);
+    if (!execution || execution.status !== 'RUNNING') return;
+    this.executions.set(arn, copy({ ...execution, ...end }));
+  }
+
   async getHistory(arn: string, options: { reverseOrder: boolean }, page: PageRequest): Promise<Page<HistoryEvent>> {
-    const events = [...(this.history.get(arn) ?? [])];
+    const histories = [...(this.history.get(arn)?.entries() ?? [])].map(([branchId, history]) => ({ branchId, ...history }));
+    const events = assembleHistory(histories);
     if (options.reverseOrder) events.reverse();
     return paginate(events, page);
   }
@@ -118,7 +121,6 @@ export class MemoryStore implements StateMachineStore, ExecutionStore {
     const key = joinKey(join.executionArn, join.parentBranchId, join.joinSeq);
     if (this.joins.has(key)) return;
     this.joins.set(key, copy(join));
-    this.joinCounters.set(key, { succeeded: 0, failed: 0 });
     this.childResults.set(key, new Map());
   }
 
@@ -134,16 +136,10 @@ export class MemoryStore implements StateMachineStore, ExecutionStore {
   ): Promise<{ counters: JoinCounters; duplicate: boolean }> {
     const key = joinKey(arn, parentBranchId, joinSeq);
     const results = this.childResults.get(key);
-    const counters = this.joinCounters.get(key);
-    if (!results || !counters) throw new Error(`No join ${key}`);
-    if (results.has(result.index)) return { counters: copy(counters), duplicate: true };
-    results.set(result.index, copy(result));
-    const next: JoinCounters =
-      result.status === 'SUCCEEDED'
-        ? { ...counters, succeeded: counters.succeeded + 1 }
-        : { ...counters, failed: counters.failed + 1, firstFailure: counters.firstFailure ?? { error: result.error, cause: result.cause } };
-    this.joinCounters.set(key, next);
-    return { counters: copy(next), duplicate: false };
+    if (!results) throw new Error(`No join ${key}`);
+    const duplicate = results.has(result.index);
+    if (!duplicate) results.set(result.index, copy(result));
+    return { counters: countersOf([...results.values()]), duplicate };
   }
 
   async getChildResults(arn: string, parentBranchId: BranchId, joinSeq: number): Promise<readonly ChildResult[]> {

@@ -4,7 +4,7 @@ import { startDynamoDbLocal } from './dynamodb-local.ts';
 import { MemoryStore } from './memory-store.ts';
 import type { OpenedStores } from './local-server.ts';
 
-export const LOCAL_TABLE = 'stepwise';
+export const LOCAL_TABLE = 'stepwise-2';
 
 /** The local server's stores: in memory, or DynamoDB Local keeping its files under `dataDir`. */
 export async function openStores(options: {

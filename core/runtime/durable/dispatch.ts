@@ -12,10 +12,16 @@ import { runTask } from './run-task.ts';
  * timers names, joins and child results write once, and stale replies are ignored by `step`.
  */
 export async function dispatchEffects(branch: BranchRecord, effects: readonly Effect[], deps: RuntimeDeps): Promise<void> {
-  for (const effect of effects) await dispatchEffect(branch, effect, deps);
+  const outgoing: Outgoing[] = [];
+  for (const effect of effects) outgoing.push(...(await dispatchEffect(branch, effect, deps)));
+  // One send for the whole outbox: one SendMessageBatch on SQS instead of one per effect.
+  if (outgoing.length > 0) await deps.queue.send(outgoing);
 }
 
-async function dispatchEffect(branch: BranchRecord, effect: Effect, deps: RuntimeDeps): Promise<void> {
+type Outgoing = Parameters<RuntimeDeps['queue']['send']>[0][number];
+
+/** Carries out one effect; returns the messages it needs sent. */
+async function dispatchEffect(branch: BranchRecord, effect: Effect, deps: RuntimeDeps): Promise<readonly Outgoing[]> {
   const { executionArn, branchId } = branch;
   const at = deps.clock.now();
   switch (effect.type) {
@@ -34,23 +40,20 @@ async function dispatchEffect(branch: BranchRecord, effect: Effect, deps: Runtim
       const work = invokeTask(branch, effect.seq, request, deps);
       if (deps.track) deps.track(work);
       else void work;
-      return;
+      return [];
     }
     case 'StartTimer': {
       const name = `${executionArn}|${branchId}|${effect.seq}|${effect.timer}|${effect.fireAt}`;
       const event: StepEvent = { type: 'TimerFired', seq: effect.seq, timer: effect.timer };
       await deps.timers.schedule({ name, fireAt: effect.fireAt, message: message(branch, event, `timer:${name}`, effect.fireAt) });
-      return;
+      return [];
     }
     case 'Continue':
-      await deps.queue.send([{ message: message(branch, { type: 'Continue', seq: effect.seq }, `${branchId}#${effect.seq}#continue`, at) }]);
-      return;
+      return [{ message: message(branch, { type: 'Continue', seq: effect.seq }, `${branchId}#${effect.seq}#continue`, at) }];
     case 'StartChildren':
-      await startChildren(branch, effect, deps);
-      return;
+      return startChildren(branch, effect, deps);
     case 'Finish':
-      if (branch.parent) await reportChildFinished(branch, effect, deps);
-      return;
+      return branch.parent ? reportChildFinished(branch, effect, deps) : [];
   }
 }
 

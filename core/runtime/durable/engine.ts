@@ -5,6 +5,7 @@ import { initialSnapshot } from '../../asl/interpreter/step.ts';
 import type { CallbackResult, ExecutionEngine } from '../../api/engine.ts';
 import type { BranchRecord, ExecutionRecord, StateMachineRecord, WorkMessage } from '../records.ts';
 import { ROOT_BRANCH } from '../records.ts';
+import { firstEventIdOf } from '../event-ids.ts';
 import { runInMemory } from '../run-in-memory.ts';
 import type { RuntimeDeps } from './deps.ts';
 import { processMessage } from './worker.ts';
@@ -30,11 +31,10 @@ export class DurableEngine implements ExecutionEngine {
       startDate: now,
       definition: stateMachine.definition,
       roleArn: stateMachine.roleArn,
-      nextEventId: 1,
       ...(request.traceHeader === undefined ? {} : { traceHeader: request.traceHeader }),
       ...(request.testCase === undefined ? {} : { testCase: request.testCase }),
     };
-    const root: BranchRecord = { executionArn, branchId: ROOT_BRANCH, version: 0, snapshot: initialSnapshot('', 0), outbox: [] };
+    const root: BranchRecord = { executionArn, branchId: ROOT_BRANCH, version: 0, snapshot: initialSnapshot('', 0), outbox: [], nextEventId: firstEventIdOf(ROOT_BRANCH) };
     const stored = await this.deps.store.createExecution(record, root);
     if (stored.created) {
       this.deps.telemetry?.executionStarted({ executionArn, stateMachineArn: stateMachine.stateMachineArn });
@@ -74,7 +74,6 @@ export class DurableEngine implements ExecutionEngine {
       startDate,
       definition: stateMachine.definition,
       roleArn: stateMachine.roleArn,
-      nextEventId: 1,
     };
   }
 
@@ -117,7 +116,6 @@ export class DurableEngine implements ExecutionEngine {
       stopDate: this.deps.clock.now(),
       definition: stateMachine.definition,
       roleArn: stateMachine.roleArn,
-      nextEventId: result.history.length + 1,
     };
   }
 

@@ -4,6 +4,7 @@ import { judgeChildren } from '../../asl/states/map/fan-in.ts';
 import type { BranchRecord, JoinRecord, WorkMessage } from '../records.ts';
 import { childBranchId } from '../records.ts';
 import type { RuntimeDeps } from './deps.ts';
+import { eventCountOf } from '../event-ids.ts';
 
 type StartChildren = Extract<Effect, { type: 'StartChildren' }>;
 type Finish = Extract<Effect, { type: 'Finish' }>;
@@ -13,17 +14,18 @@ type Finish = Extract<Effect, { type: 'Finish' }>;
  * is started when child i − N finishes, so each of N slots runs its children one after another:
  * the bound holds across workers with no shared "next index" counter to race on.
  */
-export async function startChildren(parent: BranchRecord, effect: StartChildren, deps: RuntimeDeps): Promise<void> {
+type Outgoing = Parameters<RuntimeDeps['queue']['send']>[0][number];
+
+/** Records the join; returns the messages that start the first children (or settle an empty join). */
+export async function startChildren(parent: BranchRecord, effect: StartChildren, deps: RuntimeDeps): Promise<Outgoing[]> {
   const { type: _type, seq, ...children } = effect;
   const join: JoinRecord = { ...children, executionArn: parent.executionArn, parentBranchId: parent.branchId, joinSeq: seq };
   await deps.store.putJoin(join);
   const first = effect.maxConcurrency > 0 ? Math.min(effect.maxConcurrency, effect.children.length) : effect.children.length;
-  const messages = [];
+  const messages: Outgoing[] = [];
   for (let index = 0; index < first; index++) messages.push({ message: childStart(join, index, deps.clock.now()) });
-  if (messages.length > 0) await deps.queue.send(messages);
-  if (effect.children.length === 0) {
-    await settleParent(join, { type: 'ChildrenSucceeded', seq: join.joinSeq, outputs: [] }, deps);
-  }
+  if (effect.children.length === 0) messages.push(settleParent(join, { type: 'ChildrenSucceeded', seq: join.joinSeq, outputs: [] }, deps));
+  return messages;
 }
 
 function childStart(join: JoinRecord, index: number, at: number): WorkMessage {
@@ -46,16 +48,18 @@ function childStart(join: JoinRecord, index: number, at: number): WorkMessage {
   };
 }
 
-/** Fan-in: counts the child once, then starts its successor or settles the parent. */
-export async function reportChildFinished(child: BranchRecord, finish: Finish, deps: RuntimeDeps): Promise<void> {
+/** Fan-in: counts the child once; returns the message that starts its successor or settles the parent. */
+export async function reportChildFinished(child: BranchRecord, finish: Finish, deps: RuntimeDeps): Promise<Outgoing[]> {
   const parent = child.parent;
-  if (!parent || finish.status === 'ABORTED' || finish.status === 'TIMED_OUT') return;
+  if (!parent || finish.status === 'ABORTED' || finish.status === 'TIMED_OUT') return [];
   const { executionArn } = child;
   const join = await deps.store.getJoin(executionArn, parent.branchId, parent.joinSeq);
-  if (!join) return;
+  if (!join) return [];
   const { counters } = await deps.store.recordChildResult(executionArn, parent.branchId, parent.joinSeq, {
     index: parent.index,
     status: finish.status,
+    at: deps.clock.now(),
+    eventCount: eventCountOf(child.branchId, child.nextEventId),
     ...(finish.output === undefined ? {} : { output: finish.output }),
     ...(finish.error === undefined ? {} : { error: finish.error }),
     ...(finish.cause === undefined ? {} : { cause: finish.cause }),
@@ -73,30 +77,25 @@ export async function reportChildFinished(child: BranchRecord, finish: Finish, d
   );
   if (verdict.kind === 'succeeded') {
     // The outputs are read from the store when the parent takes this event.
-    return settleParent(join, { type: 'ChildrenSucceeded', seq: join.joinSeq, outputs: [] }, deps);
+    return [settleParent(join, { type: 'ChildrenSucceeded', seq: join.joinSeq, outputs: [] }, deps)];
   }
   if (verdict.kind === 'failed') {
-    await settleParent(join, { type: 'ChildrenFailed', seq: join.joinSeq, error: verdict.error, cause: verdict.cause }, deps);
-    return stopSiblings(join, deps);
+    return [settleParent(join, { type: 'ChildrenFailed', seq: join.joinSeq, error: verdict.error, cause: verdict.cause }, deps), ...stopSiblings(join, deps)];
   }
   const successor = parent.index + join.maxConcurrency;
-  if (join.maxConcurrency > 0 && successor < join.children.length) {
-    await deps.queue.send([{ message: childStart(join, successor, deps.clock.now()) }]);
-  }
+  return join.maxConcurrency > 0 && successor < join.children.length ? [{ message: childStart(join, successor, deps.clock.now()) }] : [];
 }
 
-async function settleParent(join: JoinRecord, event: StepEvent, deps: RuntimeDeps): Promise<void> {
+function settleParent(join: JoinRecord, event: StepEvent, deps: RuntimeDeps): Outgoing {
   const key = `${join.parentBranchId}#${join.joinSeq}#children`;
-  await deps.queue.send([
-    { message: { executionArn: join.executionArn, branchId: join.parentBranchId, event, key, at: deps.clock.now() } },
-  ]);
+  return { message: { executionArn: join.executionArn, branchId: join.parentBranchId, event, key, at: deps.clock.now() } };
 }
 
 /** A failed join stops the children still running; those already done ignore it. */
-async function stopSiblings(join: JoinRecord, deps: RuntimeDeps): Promise<void> {
-  const messages = join.children.map((_, index) => {
+function stopSiblings(join: JoinRecord, deps: RuntimeDeps): Outgoing[] {
+  return join.children.map((_, index) => {
     const branchId = childBranchId(join.parentBranchId, join.joinSeq, index);
     return { message: { executionArn: join.executionArn, branchId, event: { type: 'StopRequested' } as StepEvent, key: `${branchId}#stop`, at: deps.clock.now() } };
   });
-  if (messages.length > 0) await deps.queue.send(messages);
 }
+

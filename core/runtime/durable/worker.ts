@@ -1,15 +1,17 @@
 import type { Json } from '../../asl/json.ts';
 import { enforceHistoryQuota } from '../../asl/history/quota.ts';
-import type { StepCommit, Telemetry } from '../../ports.ts';
 import type { HistoryEvent } from '../../asl/history/event.ts';
 import { eventStateName } from '../../asl/history/event.ts';
+import type { ExecutionEnd, Telemetry } from '../../ports.ts';
 import { initialSnapshot, step } from '../../asl/interpreter/step.ts';
-import type { StepEvent } from '../../asl/interpreter/step-event.ts';
-import type { BranchRecord, ChildResult, WorkMessage } from '../records.ts';
+import { firstEventIdOf } from '../event-ids.ts';
+import type { MergedChild } from '../history-merge.ts';
+import type { BranchRecord, ExecutionRecord, WorkMessage } from '../records.ts';
 import { ROOT_BRANCH } from '../records.ts';
 import { executionContext } from './context.ts';
 import type { RuntimeDeps } from './deps.ts';
 import { dispatchEffects } from './dispatch.ts';
+import { childrenToMerge, withChildOutputs } from './merge-children.ts';
 import { stepEnv } from './step-env.ts';
 import { continueInline } from './inline-tasks.ts';
 
@@ -20,9 +22,9 @@ const MAX_ATTEMPTS = 20;
 
 /**
  * Applies one message to its branch, exactly once: the step commits conditionally on the
- * branch version and the execution's event counter; a message that no longer applies changes
- * nothing; the redelivery of a message whose commit went through re-sends that commit's effects
- * (the outbox), which every receiver takes idempotently.
+ * branch version; a message that no longer applies changes nothing; the redelivery of a
+ * message whose commit went through re-sends that commit's effects (the outbox), which every
+ * receiver takes idempotently, and repeats the execution's end if the step ended it.
  */
 export async function processMessage(message: WorkMessage, deps: RuntimeDeps): Promise<MessageOutcome> {
   deps.telemetry?.messageReceived({ executionArn: message.executionArn, lagMs: Math.max(0, deps.clock.now() - message.at) });
@@ -32,47 +34,87 @@ export async function processMessage(message: WorkMessage, deps: RuntimeDeps): P
     const branch = (await deps.store.getBranch(message.executionArn, message.branchId)) ?? newChildBranch(message);
     if (!branch) return 'ignored';
     if (branch.appliedKey === message.key) {
+      const end = executionEnd(branch, branch.snapshot, branch.endedAt ?? message.at);
+      if (end && execution.status === 'RUNNING') await deps.store.recordExecutionEnd(message.executionArn, end);
       await dispatchEffects(branch, branch.outbox, deps);
       return 'redelivered';
     }
     if (execution.status !== 'RUNNING') return 'ignored';
 
-    const event = await withChildOutputs(message, deps);
-    const machine = deps.machines.get(execution.definition);
-    const env = stepEnv(deps.secret, message.key, message.at, execution.nextEventId, executionContext(execution));
-    const stepped = await step(machine, branch.snapshot, event, env);
-    if (stepped.stale) return 'stale';
-    const result = deps.inlineTasks === false ? stepped : await continueInline(machine, stepped, env, message.key, deps);
-
-    const next: BranchRecord = {
-      ...branch,
-      version: branch.version + 1,
-      snapshot: result.snapshot,
-      outbox: result.effects,
-      appliedKey: message.key,
-    };
-    const overQuota = enforceHistoryQuota(result.events, deps.maxHistoryEvents ?? 25_000, message.at);
-    const end = overQuota
-      ? { status: 'FAILED' as const, error: overQuota.error, cause: overQuota.cause, stopDate: message.at }
-      : executionEnd(branch, result.snapshot, message.at);
+    const stepped = await stepBranch(execution, branch, message, deps);
+    if (!stepped) return 'stale';
+    const { next, events, merged, end, overQuota } = stepped;
     const commit = await deps.store.commitStep({
       executionArn: message.executionArn,
-      // Over the quota the execution has ended: nothing of the step is carried out.
-      branch: overQuota ? { ...next, outbox: [] } : next,
-      events: overQuota ? overQuota.events : result.events,
-      firstEventId: env.firstEventId,
+      branch: next,
+      events,
+      ...(merged.length > 0 ? { merged } : {}),
       ...(end ? { executionEnd: end } : {}),
     });
     if (commit === 'committed') {
-      if (deps.telemetry) reportTransitions(deps.telemetry, execution.stateMachineArn, message.executionArn, result.events);
+      if (deps.telemetry) reportTransitions(deps.telemetry, execution.stateMachineArn, message.executionArn, events);
       if (!overQuota) await dispatchEffects(next, next.outbox, deps);
       if (end) deps.telemetry?.executionEnded({ executionArn: execution.executionArn, stateMachineArn: execution.stateMachineArn, status: end.status, durationMs: message.at - execution.startDate });
       return 'committed';
     }
-    if (commit === 'execution-ended') return 'ignored';
-    // A conflict: another message moved the branch or the execution's history on. Read again.
+    // Another message moved the branch on. Read again.
   }
   throw new Error(`Could not commit ${message.key} after ${MAX_ATTEMPTS} attempts`);
+}
+
+interface Stepped {
+  readonly next: BranchRecord;
+  readonly events: readonly HistoryEvent[];
+  readonly merged: readonly MergedChild[];
+  readonly end: ExecutionEnd | undefined;
+  readonly overQuota: boolean;
+}
+
+/**
+ * The step (and the request-response tasks it runs inline). When the step moves the branch past
+ * a Parallel or Map state, or ends the execution while one runs, the children's events are
+ * placed right after the branch's own, so the step's events are numbered after theirs.
+ */
+async function stepBranch(execution: ExecutionRecord, branch: BranchRecord, message: WorkMessage, deps: RuntimeDeps): Promise<Stepped | undefined> {
+  const machine = deps.machines.get(execution.definition);
+  const event = await withChildOutputs(message, deps);
+  const context = executionContext(execution);
+  let merged = await childrenToMerge(branch, event, false, deps);
+  let env = stepEnv(deps.secret, message.key, message.at, mergedEnd(branch, merged), context);
+  let stepped = await step(machine, branch.snapshot, event.event, env);
+  if (stepped.stale) return undefined;
+  if (merged.length === 0 && branch.branchId === ROOT_BRANCH && stepped.snapshot.status !== 'RUNNING') {
+    // The execution ends while children still run (stopped, timed out): their events so far go first.
+    merged = await childrenToMerge(branch, event, true, deps);
+    if (merged.length > 0) {
+      env = stepEnv(deps.secret, message.key, message.at, mergedEnd(branch, merged), context);
+      stepped = await step(machine, branch.snapshot, event.event, env);
+      if (stepped.stale) return undefined;
+    }
+  }
+  const result = deps.inlineTasks === false ? stepped : await continueInline(machine, stepped, env, message.key, deps);
+  const overQuota = branch.branchId === ROOT_BRANCH ? enforceHistoryQuota(result.events, deps.maxHistoryEvents ?? 25_000, message.at) : undefined;
+  const events = overQuota ? overQuota.events : result.events;
+  const end = overQuota
+    ? { status: 'FAILED' as const, error: overQuota.error, cause: overQuota.cause, stopDate: message.at }
+    : executionEnd(branch, result.snapshot, message.at);
+  const next: BranchRecord = {
+    ...branch,
+    version: branch.version + 1,
+    snapshot: overQuota ? { ...result.snapshot, status: 'FAILED', error: overQuota.error, cause: overQuota.cause } : result.snapshot,
+    // Over the quota the execution has ended: nothing of the step is carried out.
+    outbox: overQuota ? [] : result.effects,
+    appliedKey: message.key,
+    nextEventId: (events.at(-1)?.id ?? env.firstEventId - 1) + 1,
+    ...(end ? { endedAt: end.stopDate } : {}),
+  };
+  return { next, events, merged, end, overQuota: overQuota !== undefined };
+}
+
+/** The id after the merged children's block (the branch's own next id when there are none). */
+function mergedEnd(branch: BranchRecord, merged: readonly { readonly start: number; readonly count: number }[]): number {
+  const last = merged.at(-1);
+  return last ? last.start + last.count : branch.nextEventId;
 }
 
 /** A child's first message creates its branch from the spec the parent sent along. */
@@ -86,24 +128,21 @@ function newChildBranch(message: WorkMessage): BranchRecord | undefined {
     snapshot: initialSnapshot(spec.scope, parentEventId, spec.mapItem, variables, spec.id),
     outbox: [],
     parent: { branchId: parentBranchId, joinSeq, index },
+    nextEventId: firstEventIdOf(message.branchId),
   };
 }
 
-/** Children's outputs travel in the store, not in the message (which has a size limit). */
-async function withChildOutputs(message: WorkMessage, deps: RuntimeDeps): Promise<StepEvent> {
-  const event = message.event;
-  if (event.type !== 'ChildrenSucceeded') return event;
-  const results: readonly ChildResult[] = await deps.store.getChildResults(message.executionArn, message.branchId, event.seq);
-  const outputs: Json[] = results.map((result) => result.output ?? null);
-  return { ...event, outputs };
-}
-
-type ExecutionEnd = NonNullable<StepCommit['executionEnd']>;
-
-/** How the execution ends when its root branch has finished in this step. */
-function executionEnd(branch: BranchRecord, snapshot: BranchRecord['snapshot'], at: number): ExecutionEnd | undefined {
+/** How the execution ends when its root branch has finished. */
+export function executionEnd(branch: BranchRecord, snapshot: BranchRecord['snapshot'], at: number): ExecutionEnd | undefined {
   if (branch.branchId !== ROOT_BRANCH || snapshot.status === 'RUNNING') return undefined;
-  return { status: snapshot.status, output: snapshot.output, error: snapshot.error, cause: snapshot.cause, stopDate: at };
+  const output: Json | undefined = snapshot.output;
+  return {
+    status: snapshot.status,
+    ...(output === undefined ? {} : { output }),
+    ...(snapshot.error === undefined ? {} : { error: snapshot.error }),
+    ...(snapshot.cause === undefined ? {} : { cause: snapshot.cause }),
+    stopDate: at,
+  };
 }
 
 const STATE_ENTERED = /^(\w+)StateEntered$/;

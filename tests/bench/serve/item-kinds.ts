@@ -6,8 +6,7 @@ import type { Item } from './item-size.ts';
 
 const KINDS: Record<string, string> = {
   X: 'execution META',
-  B: 'branch',
-  H: 'history chunk',
+  B: 'step',
   J: 'join',
   T: 'task token',
   D: 'definition',
@@ -19,8 +18,9 @@ export function itemKind(key: Item): string {
   const sk = String(key['sk']);
   const prefix = pk.split('#')[0]!;
   let kind = KINDS[prefix] ?? `${prefix}#…`;
-  if (prefix === 'J') kind = sk === 'C' ? 'join counters' : sk.startsWith('R#') ? 'child result' : 'join';
-  // Part items (`<owner sk>#<attribute>#<i>`) hold what did not fit in their owner.
+  if (prefix === 'J') kind = sk.startsWith('R#') ? 'child result' : 'join';
+  // Part items (`<owner sk>#<attribute>#<i>`, or `~<step sk>#<i>`) hold what did not fit in their owner.
+  if (prefix === 'B' && sk.startsWith('~')) return 'step body part';
   const part = /#([A-Za-z]+)#\d+$/.exec(sk);
   return part ? `${kind} ${part[1]} part` : kind;
 }

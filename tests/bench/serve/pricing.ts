@@ -27,6 +27,8 @@ export interface TransitionUsage {
   readonly readUnits: number;
   /** SQS messages (each sent, received and deleted once). */
   readonly messages: number;
+  /** Send requests: one SendMessageBatch per outbox (the queue adapter sends each call's messages together). */
+  readonly sendRequests: number;
   /** 64 KB chunks per message (1 unless messages grow past 64 KB). */
   readonly chunksPerMessage: number;
   /** CPU time the worker spends per message. */
@@ -36,16 +38,18 @@ export interface TransitionUsage {
 }
 
 export interface CostAssumptions {
-  /** SQS requests per message: SendMessage, ReceiveMessage, DeleteMessage. */
-  readonly sqsRequestsPerMessage: number;
-  /** Messages per SQS request (10 with the batch APIs). */
-  readonly messagesPerSqsRequest: number;
+  /**
+   * Messages per ReceiveMessage and per DeleteMessageBatch: the worker's event source mapping
+   * receives up to its batch size (10) at once and deletes a batch with one request; at idle a
+   * batch may hold a single message.
+   */
+  readonly messagesPerReceive: number;
   /** Messages per worker Lambda invocation (the event source mapping's batch size). */
   readonly messagesPerInvocation: number;
   readonly lambdaMemoryGb: number;
 }
 
-export const DEFAULT_ASSUMPTIONS: CostAssumptions = { sqsRequestsPerMessage: 3, messagesPerSqsRequest: 1, messagesPerInvocation: 10, lambdaMemoryGb: 0.25 };
+export const DEFAULT_ASSUMPTIONS: CostAssumptions = { messagesPerReceive: 10, messagesPerInvocation: 10, lambdaMemoryGb: 0.25 };
 
 /** Dollars per million transitions, by component. */
 export interface CostBreakdown {
@@ -62,7 +66,7 @@ export function costPerMillionTransitions(usage: TransitionUsage, assumptions: C
   const million = 1e6;
   const dynamoDbWrites = usage.writeUnits * PRICES.dynamoDbWriteUnit * million;
   const dynamoDbReads = usage.readUnits * PRICES.dynamoDbReadUnit * million;
-  const sqsRequests = (usage.messages * usage.chunksPerMessage * assumptions.sqsRequestsPerMessage) / assumptions.messagesPerSqsRequest;
+  const sqsRequests = usage.sendRequests * usage.chunksPerMessage + (2 * usage.messages * usage.chunksPerMessage) / assumptions.messagesPerReceive;
   const sqs = sqsRequests * PRICES.sqsRequest * million;
   const lambdaRequests = (usage.messages / assumptions.messagesPerInvocation) * PRICES.lambdaRequest * million;
   const lambdaDuration = usage.messages * lambdaGbSecondsPerMessage(usage.cpuMsPerMessage, assumptions) * PRICES.lambdaGbSecond * million;

@@ -13,12 +13,13 @@ export function formatServeReport(m: ServeMeasurement): string {
     writeUnits: (aws.total.writeUnits + aws.total.indexWriteUnits) / t,
     readUnits: aws.total.readUnits / t,
     messages: ports.messagesSent / t,
+    sendRequests: ports.sendCalls / t,
     chunksPerMessage: ports.messagesSent === 0 ? 1 : ports.sentChunks / ports.messagesSent,
     cpuMsPerMessage: cost.cpuMs / ports.messagesHandled,
     schedulerInvocations: ports.timersBeyondSqsDelay / t,
   };
   const priced = costPerMillionTransitions(usage);
-  const batched = costPerMillionTransitions(usage, { ...DEFAULT_ASSUMPTIONS, messagesPerSqsRequest: 10 });
+  const idle = costPerMillionTransitions(usage, { ...DEFAULT_ASSUMPTIONS, messagesPerReceive: 1 });
   const handlerMsPerMessage = ports.handlerMs / ports.messagesHandled;
   const wallLambda = costPerMillionTransitions({ ...usage, cpuMsPerMessage: handlerMsPerMessage });
   const localTotal = Object.values(cost.local).reduce(
@@ -68,7 +69,7 @@ export function formatServeReport(m: ServeMeasurement): string {
     [
       row('DynamoDB writes', `${usage.writeUnits.toFixed(3)} WU (table + index)`, priced.dynamoDbWrites),
       row('DynamoDB reads', `${usage.readUnits.toFixed(3)} RU`, priced.dynamoDbReads),
-      row('SQS', `${usage.messages.toFixed(3)} messages × 3 requests`, priced.sqs),
+      row('SQS', `${usage.sendRequests.toFixed(3)} sends + ${usage.messages.toFixed(3)} messages × 2 / ${DEFAULT_ASSUMPTIONS.messagesPerReceive}`, priced.sqs),
       row('Lambda requests', `${(usage.messages / DEFAULT_ASSUMPTIONS.messagesPerInvocation).toFixed(4)} invocations (10 messages each)`, priced.lambdaRequests),
       row('Lambda duration', `${usage.messages.toFixed(3)} × ${usage.cpuMsPerMessage.toFixed(2)} ms CPU at 256 MB`, priced.lambdaDuration),
       row('EventBridge Scheduler', `${usage.schedulerInvocations.toFixed(3)} schedules`, priced.scheduler),
@@ -99,14 +100,14 @@ export function formatServeReport(m: ServeMeasurement): string {
     costTable,
     '',
     `All-in ${money(priced.total)} per million transitions vs Step Functions Standard $25.00 (${(25 / priced.total).toFixed(1)}× cheaper); target < ${money(TARGET_PER_MILLION)}: ${verdict}. Largest component: ${biggest}.`,
-    `With SQS batching (10 messages per SendMessageBatch/ReceiveMessage/DeleteMessageBatch) SQS would be ${money(batched.sqs)} and all-in ${money(batched.total)}.`,
+    `SQS priced as the AWS adapters use it: one SendMessageBatch per outbox (counted), ReceiveMessage and DeleteMessageBatch per ${DEFAULT_ASSUMPTIONS.messagesPerReceive} messages (the worker's batch size, under load). With one message per receive (an idle queue) SQS would be ${money(idle.sqs)} and all-in ${money(idle.total)}.`,
     '',
     'Notes:',
     `  - DynamoDB Local's consumed capacity is printed for comparison only (${localTotal.writeUnits} WU reported vs ${(aws.total.writeUnits + aws.total.indexWriteUnits).toFixed(0)} by AWS's rules): it reports a rounded total for TransactWriteItems, while AWS bills 2 WU per started KB of each item in it. Costs use the AWS-rule estimate.`,
     '  - AWS-rule estimate: item size = attribute names + values; writes per started 1 KB of each item (×2 inside transactions), the larger of the item before and after (PutItem, UpdateItem: AWS charges the larger of the item before/after the update; the bench applies each update expression to a shadow copy of the item it has seen written and read); ConditionCheck and refused writes by the existing item\'s size; GetItem 1 RU per started 4 KB per item (also when missing), Query per started 4 KB of the items returned.',
     `  - Index writes: 1 WU per started KB of the index entry when an item enters, leaves or changes in a global secondary index (key change = delete + put), not doubled in transactions.${aws.unmodelledUpdates ? ` ${aws.unmodelledUpdates} updates could not be modelled and were over-estimated.` : ''}${aws.unpricedRequests ? ` ${aws.unpricedRequests} requests of unpriced operations.` : ''}`,
     `  - Lambda: CPU time is for the whole process (the HTTP API answering StartExecution and the SDK client are in it), so it over-states the worker; but Lambda bills wall-clock duration, which includes waiting on DynamoDB (${dynamoRequestsPerMessage.toFixed(1)} requests per message). Billed at this run's handler wall time (localhost DynamoDB Local, ${options.concurrency} messages interleaved on one thread) Lambda duration would be ${money(wallLambda.lambdaDuration)} and all-in ${money(wallLambda.total)}.`,
-    '  - SQS: 3 requests per message unbatched; the Lambda event source mapping receives and deletes in batches of up to 10, which divides those two by up to 10 under load; its idle long-polling (a few requests per second per queue, whatever the load) is not included.',
+    '  - SQS: the send requests are the queue port calls counted in this run (each one SendMessageBatch of at most 10 messages); receive and delete are priced per batch of the event source mapping; its idle long-polling (a few requests per second per queue, whatever the load) is not included.',
     '  - Scheduler: $1 per million schedules for waits beyond 15 minutes; this workflow has no Wait state, so 0.',
     '  - Not priced: the API in front of StartExecution (API Gateway/Lambda), CloudWatch Logs/metrics, X-Ray, storage, data transfer. StartExecution\'s DynamoDB writes are included.',
   ].join('\n');

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { HistoryEvent } from '../../../core/asl/history/event.ts';
 import type { BranchSnapshot } from '../../../core/asl/interpreter/snapshot.ts';
 import type { Json } from '../../../core/asl/json.ts';
@@ -48,32 +48,6 @@ export function clientFor(local: Pick<DynamoDbLocal, 'endpoint' | 'region' | 'cr
   return new DynamoDBClient({ endpoint: local.endpoint, region: local.region, credentials: local.credentials });
 }
 
-/**
- * A store whose first `conflicts` transactions are cancelled as DynamoDB cancels one that
- * collides with another transaction on an item (reason TransactionConflict on `item`).
- * DynamoDB Local serializes transactions and never does this by itself.
- */
-export function storeWithConflicts(fx: Fixture, conflicts: number, item: number): { store: DynamoDbStore; cancelled: () => number } {
-  const client = clientFor(fx.local);
-  let cancelled = 0;
-  client.middlewareStack.add(
-    (next, context) => async (args) => {
-      if (context.commandName === 'TransactWriteItemsCommand' && cancelled < conflicts) {
-        cancelled++;
-        const count = ((args.input as { TransactItems?: unknown[] }).TransactItems ?? []).length;
-        throw new TransactionCanceledException({
-          message: 'Transaction cancelled, please refer cancellation reasons for specific reasons',
-          $metadata: {},
-          CancellationReasons: Array.from({ length: count }, (_, i) => ({ Code: i === item ? 'TransactionConflict' : 'None' })),
-        });
-      }
-      return next(args);
-    },
-    { step: 'initialize', name: 'injectTransactionConflicts' },
-  );
-  return { store: new DynamoDbStore({ client, tableName: fx.tableName }), cancelled: () => cancelled };
-}
-
 const ACCOUNT = 'arn:aws:states:us-east-1:123456789012';
 
 export function stateMachine(name: string, overrides: Partial<StateMachineRecord> = {}): StateMachineRecord {
@@ -102,7 +76,6 @@ export function execution(machine: StateMachineRecord, name: string, overrides: 
     startDate: 1_700_000_000_000,
     definition: machine.definition,
     roleArn: machine.roleArn,
-    nextEventId: 1,
     ...overrides,
   };
 }
@@ -112,7 +85,7 @@ export function snapshot(overrides: Partial<BranchSnapshot> = {}): BranchSnapsho
 }
 
 export function rootBranch(executionArn: string, overrides: Partial<BranchRecord> = {}): BranchRecord {
-  return { executionArn, branchId: 'root', version: 0, snapshot: snapshot(), outbox: [], ...overrides };
+  return { executionArn, branchId: 'root', version: 0, snapshot: snapshot(), outbox: [], nextEventId: 1, ...overrides };
 }
 
 /** Events `first`..`first + count - 1`, each carrying `payload` as its input. */

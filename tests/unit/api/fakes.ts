@@ -98,6 +98,7 @@ export class FakeExecutions implements ExecutionStore {
   getBranch = notUsed;
   listBranches = notUsed;
   commitStep = notUsed;
+  recordExecutionEnd = notUsed;
   putJoin = notUsed;
   getJoin = notUsed;
   recordChildResult = notUsed;
@@ -141,7 +142,6 @@ export class FakeEngine implements ExecutionEngine {
       startDate: this.clock.now(),
       definition: machine.definition,
       roleArn: machine.roleArn,
-      nextEventId: 1,
       ...(request.traceHeader === undefined ? {} : { traceHeader: request.traceHeader }),
     });
   }
@@ -160,7 +160,6 @@ export class FakeEngine implements ExecutionEngine {
       stopDate: this.clock.now() + 250,
       definition: machine.definition,
       roleArn: machine.roleArn,
-      nextEventId: 5,
       ...this.syncOutcome,
     };
   }
@@ -248,7 +247,6 @@ export function execution(overrides: Partial<ExecutionRecord> & { executionArn: 
     stopDate: Date.UTC(2026, 0, 1, 0, 0, 1),
     definition: PASS_DEFINITION,
     roleArn: ROLE,
-    nextEventId: 1,
     ...overrides,
   };
 }

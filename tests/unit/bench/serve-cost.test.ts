@@ -135,24 +135,27 @@ describe('serve bench: capacity estimate', () => {
     assert.equal(itemKind({ pk: 'X#arn', sk: 'M' }), 'execution META');
     assert.equal(itemKind({ pk: 'X#arn', sk: 'M#input#000' }), 'execution META input part');
     assert.equal(itemKind({ pk: 'J#arn#root#2', sk: 'R#0000000001' }), 'child result');
-    assert.equal(itemKind({ pk: 'J#arn#root#2', sk: 'C' }), 'join counters');
+    assert.equal(itemKind({ pk: 'J#arn#root#2', sk: 'J' }), 'join');
+    assert.equal(itemKind({ pk: 'B#arn', sk: 'root/1/0#0000000002' }), 'step');
+    assert.equal(itemKind({ pk: 'B#arn', sk: '~root#0000000002#001' }), 'step body part');
   });
 });
 
 describe('serve bench: pricing', () => {
   it('prices usage per transition in dollars per million transitions', () => {
-    const cost = costPerMillionTransitions({ writeUnits: 4, readUnits: 2, messages: 0.5, chunksPerMessage: 1, cpuMsPerMessage: 2, schedulerInvocations: 0 });
+    const cost = costPerMillionTransitions({ writeUnits: 4, readUnits: 2, messages: 0.5, sendRequests: 0.25, chunksPerMessage: 1, cpuMsPerMessage: 2, schedulerInvocations: 0 });
     assert.equal(cost.dynamoDbWrites, 2.5); // 4 × $0.625
     assert.equal(cost.dynamoDbReads, 0.25); // 2 × $0.125
-    assert.ok(Math.abs(cost.sqs - 0.6) < 1e-12); // 0.5 × 3 requests × $0.40
+    // 0.25 sends + 0.5 messages × (receive + delete) / 10 per batch = 0.35 requests × $0.40
+    assert.ok(Math.abs(cost.sqs - 0.14) < 1e-12);
     assert.ok(Math.abs(cost.lambdaRequests - 0.01) < 1e-12); // 0.05 invocations × $0.20
     // 10 messages × 2 ms = 20 ms per invocation → 2 ms × 0.25 GB = 0.0005 GB-s per message, × 0.5 messages
     assert.ok(Math.abs(cost.lambdaDuration - 0.00025 * 0.0000133334 * 1e6) < 1e-12);
     assert.equal(cost.scheduler, 0);
-    assert.ok(Math.abs(cost.total - (2.5 + 0.25 + 0.6 + 0.01 + cost.lambdaDuration)) < 1e-12);
-    const batched = costPerMillionTransitions({ writeUnits: 0, readUnits: 0, messages: 0.5, chunksPerMessage: 1, cpuMsPerMessage: 0, schedulerInvocations: 1 }, { ...DEFAULT_ASSUMPTIONS, messagesPerSqsRequest: 10 });
-    assert.ok(Math.abs(batched.sqs - 0.06) < 1e-12);
-    assert.equal(batched.scheduler, 1); // one schedule per transition: $1 per million
+    assert.ok(Math.abs(cost.total - (2.5 + 0.25 + 0.14 + 0.01 + cost.lambdaDuration)) < 1e-12);
+    const idle = costPerMillionTransitions({ writeUnits: 0, readUnits: 0, messages: 0.5, sendRequests: 0.5, chunksPerMessage: 1, cpuMsPerMessage: 0, schedulerInvocations: 1 }, { ...DEFAULT_ASSUMPTIONS, messagesPerReceive: 1 });
+    assert.ok(Math.abs(idle.sqs - 0.6) < 1e-12); // 0.5 × (send + receive + delete) × $0.40
+    assert.equal(idle.scheduler, 1); // one schedule per transition: $1 per million
   });
 
   it('rounds each invocation up to a whole millisecond', () => {

@@ -12,11 +12,12 @@ import { loadOptionalText, loadText } from './text-parts.ts';
  * An execution's META item (`X#<arn>` / `M`): the ExecutionRecord, with the definition by hash
  * and the input and output as stored texts.
  *
- * Every step of the execution updates this item (`nextEventId`), and DynamoDB bills the larger
- * of the old and new item per started KB, twice inside a transaction. So the item is kept
- * within 1 KB: the input stays inside only when it fits the room the other attributes leave,
- * and goes to a part item (`M#input#000`) otherwise; the output, written once at the end, stays
- * inside only when small.
+ * It is written when the execution starts and when it ends (and read by every step, to see that
+ * the execution still runs), and DynamoDB bills the larger of the old and new item per started
+ * KB. So the item is kept within 1 KB: the input stays inside only when it fits the room the
+ * other attributes leave, and goes to a part item (`M#input#000`) otherwise; the output stays
+ * inside only when small. `root` holds the root branch as created (version 0), so that starting
+ * an execution is one item.
  */
 export const META_BYTES = 1024;
 /** Room for the output in the META item; larger outputs get part items. */
@@ -28,12 +29,12 @@ export interface ExecutionItems {
   readonly parts: readonly Item[];
 }
 
-export function executionItems(record: ExecutionRecord, definitionHash: string): ExecutionItems {
+export function executionItems(record: ExecutionRecord, definitionHash: string, root: string): ExecutionItems {
   const key = executionKey(record.executionArn);
   const base: Item = {
     ...key,
     sm: record.stateMachineArn,
-    smStatus: smStatus(record.stateMachineArn, record.status),
+    root,
     listKey: executionListKey(record.startDate, record.name),
     name: record.name,
     type: record.type,
@@ -43,7 +44,6 @@ export function executionItems(record: ExecutionRecord, definitionHash: string):
     traceHeader: record.traceHeader,
     testCase: record.testCase,
     startDate: record.startDate,
-    nextEventId: record.nextEventId,
     stopDate: record.stopDate,
     error: record.error,
     cause: record.cause,
@@ -58,11 +58,6 @@ export function executionItems(record: ExecutionRecord, definitionHash: string):
 
 export function encodeOutput(text: string): EncodedText {
   return encodeText(text, OUTPUT_ROOM);
-}
-
-/** The key of the by-status index: which machine, in which status. */
-export function smStatus(stateMachineArn: string, status: ExecutionStatus): string {
-  return `${stateMachineArn}#${status}`;
 }
 
 export async function executionFromItem(table: TableClient, definitions: Definitions, item: Item): Promise<ExecutionRecord> {
@@ -88,6 +83,5 @@ export async function executionFromItem(table: TableClient, definitions: Definit
     roleArn: str(item, 'roleArn'),
     ...optional('traceHeader', optStr(item, 'traceHeader')),
     ...optional('testCase', optStr(item, 'testCase')),
-    nextEventId: num(item, 'nextEventId'),
   };
 }

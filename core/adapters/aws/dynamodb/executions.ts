@@ -1,127 +1,176 @@
 import type { HistoryEvent } from '../../../asl/history/event.ts';
-import type { CommitResult, Page, PageRequest, StepCommit } from '../../../ports.ts';
+import type { CommitResult, ExecutionEnd, Page, PageRequest, StepCommit } from '../../../ports.ts';
+import { assembleHistory } from '../../../runtime/history-merge.ts';
 import type { BranchId, BranchRecord, ExecutionRecord, ExecutionStatus } from '../../../runtime/records.ts';
-import { branchesFromItems, branchFromItem, branchItems } from './branch-items.ts';
-import { commitStep } from './commit-step.ts';
-import type { ExecutionFacts } from './commit-step.ts';
+import { ROOT_BRANCH } from '../../../runtime/records.ts';
 import type { Definitions } from './definitions.ts';
-import { executionFromItem, executionItems } from './execution-items.ts';
-import { readHistory } from './history.ts';
+import { encodeOutput, executionFromItem, executionItems } from './execution-items.ts';
 import { optional, optStr } from './item-fields.ts';
-import { branchesPk, branchKey, executionKey } from './keys.ts';
-import { decodeKeyToken, encodeToken, startingFrom } from './page-token.ts';
-import { EXECUTIONS_BY_STATE_MACHINE, EXECUTIONS_BY_STATUS } from './table.ts';
-import { backoff } from './table-client.ts';
+import { branchesPk, executionKey } from './keys.ts';
+import { partItems } from './large-text.ts';
+import { decodeKeyToken, decodeNumberToken, encodeToken, startingFrom } from './page-token.ts';
+import { branchFromStep, branchHistories, branchPrefix, latestSteps, loadStep, rootBody, rootFromMeta, stepItems, stepsFromItems } from './step-items.ts';
+import { EXECUTIONS_BY_STATE_MACHINE } from './table.ts';
 import type { Item, TableClient, TransactItem } from './table-client.ts';
-import { cancellationReasons } from './transaction-errors.ts';
+import { cancellationReasons, isConditionFailure } from './transaction-errors.ts';
 
-/** How many executions' state machine ARNs to remember (needed to re-key the status index at the end). */
-const KNOWN_EXECUTIONS = 10_000;
+/** A filtered listing reads at most this many index pages per call before answering with a token. */
+const MAX_FILTERED_PAGES = 10;
 
-/** Executions: META items, branches, history; joins and tokens live in their own classes. */
-export class DynamoDbExecutions implements ExecutionFacts {
-  private readonly stateMachines = new Map<string, string>();
-
+/** Executions: META items and step items; joins and tokens live in their own classes. */
+export class DynamoDbExecutions {
   constructor(
     private readonly table: TableClient,
     private readonly definitions: Definitions,
   ) {}
 
-  /** META and root branch in one transaction: an execution never exists without its root. */
+  /** One item (the root branch rides on it), unless the input needs part items. */
   async createExecution(execution: ExecutionRecord, root: BranchRecord): Promise<{ readonly created: boolean; readonly record: ExecutionRecord }> {
-    const meta = executionItems(execution, await this.definitions.save(execution.definition));
-    const branch = branchItems(root);
-    const items: TransactItem[] = [
-      { Put: { TableName: this.table.tableName, Item: meta.item, ConditionExpression: 'attribute_not_exists(pk)' } },
-      { Put: { TableName: this.table.tableName, Item: branch.item, ConditionExpression: 'attribute_not_exists(pk)' } },
-      ...[...meta.parts, ...branch.parts].map((item): TransactItem => ({ Put: { TableName: this.table.tableName, Item: item } })),
-    ];
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await this.table.transactWrite(items);
-        this.remember(execution.executionArn, execution.stateMachineArn);
-        return { created: true, record: execution };
-      } catch (error) {
-        const reasons = cancellationReasons(error);
-        if (reasons?.[0]?.code === 'ConditionalCheckFailed') {
-          const existing = await this.getExecution(execution.executionArn);
-          if (existing) return { created: false, record: existing };
-        }
-        if (!reasons?.some((reason) => reason.code === 'TransactionConflict') || attempt > 5) throw error;
-        await backoff(attempt);
+    const meta = executionItems(execution, await this.definitions.save(execution.definition), rootBody(root));
+    try {
+      if (meta.parts.length === 0) {
+        await this.table.put({ Item: meta.item, ConditionExpression: 'attribute_not_exists(pk)' });
+      } else {
+        // With the META item in one transaction, so a refused duplicate cannot overwrite the parts.
+        await this.table.transactWrite([
+          { Put: { TableName: this.table.tableName, Item: meta.item, ConditionExpression: 'attribute_not_exists(pk)' } },
+          ...meta.parts.map((item): TransactItem => ({ Put: { TableName: this.table.tableName, Item: item } })),
+        ]);
       }
+      return { created: true, record: execution };
+    } catch (error) {
+      if (!isConditionFailure(error) && cancellationReasons(error)?.[0]?.code !== 'ConditionalCheckFailed') throw error;
+      const existing = await this.getExecution(execution.executionArn);
+      if (!existing) throw error;
+      return { created: false, record: existing };
     }
   }
 
   async getExecution(executionArn: string): Promise<ExecutionRecord | undefined> {
     const item = await this.table.get(executionKey(executionArn));
-    if (!item) return undefined;
-    const record = await executionFromItem(this.table, this.definitions, item);
-    this.remember(executionArn, record.stateMachineArn);
-    return record;
+    return item ? executionFromItem(this.table, this.definitions, item) : undefined;
   }
 
   /**
-   * Newest first, from the index of the machine (or of the machine and status); the index holds
-   * keys only, so the META items are then read by key. An execution whose status changed since
-   * the index (updated asynchronously) was read is left out of a filtered page.
+   * Newest first, from the machine's index, which holds keys only (so an execution's writes
+   * never touch it after the start); the META items are then read by key. With a status filter,
+   * index pages are read until the page is full or MAX_FILTERED_PAGES were read, and a token
+   * carries on from there (the API allows a short page with a token).
    */
   async listExecutions(stateMachineArn: string, filter: { readonly status?: ExecutionStatus }, page: PageRequest): Promise<Page<ExecutionRecord>> {
-    const byStatus = filter.status !== undefined;
-    const result = await startingFrom(page.nextToken, () =>
-      this.table.query({
-        IndexName: byStatus ? EXECUTIONS_BY_STATUS : EXECUTIONS_BY_STATE_MACHINE,
-        KeyConditionExpression: byStatus ? 'smStatus = :key' : 'sm = :key',
-        ExpressionAttributeValues: { ':key': byStatus ? `${stateMachineArn}#${filter.status}` : stateMachineArn },
-        ScanIndexForward: false,
-        Limit: Math.max(1, page.limit),
-        ...(page.nextToken === undefined ? {} : { ExclusiveStartKey: decodeKeyToken(page.nextToken) }),
-      }),
-    );
-    const metas = await this.table.batchGet(result.items.map((item) => ({ pk: String(item['pk']), sk: String(item['sk']) })));
-    const byPk = new Map(metas.map((item): [string, Item] => [String(item['pk']), item]));
-    const ordered = result.items
-      .map((item) => byPk.get(String(item['pk'])))
-      .filter((item): item is Item => item !== undefined && (!byStatus || optStr(item, 'status') === filter.status));
-    const items = await Promise.all(ordered.map((item) => executionFromItem(this.table, this.definitions, item)));
-    return { items, ...optional('nextToken', result.lastKey && encodeToken(result.lastKey as Record<string, string>)) };
+    const limit = Math.max(1, page.limit);
+    const found: ExecutionRecord[] = [];
+    let start: Record<string, string> | undefined = page.nextToken === undefined ? undefined : decodeKeyToken(page.nextToken);
+    for (let pages = 0; pages < MAX_FILTERED_PAGES; pages++) {
+      const result = await startingFrom(page.nextToken, () =>
+        this.table.query({
+          IndexName: EXECUTIONS_BY_STATE_MACHINE,
+          KeyConditionExpression: 'sm = :key',
+          ExpressionAttributeValues: { ':key': stateMachineArn },
+          ScanIndexForward: false,
+          Limit: limit - found.length,
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
+      );
+      const metas = await this.table.batchGet(result.items.map((item) => ({ pk: String(item['pk']), sk: String(item['sk']) })));
+      const byPk = new Map(metas.map((item): [string, Item] => [String(item['pk']), item]));
+      const ordered = result.items
+        .map((item) => byPk.get(String(item['pk'])))
+        .filter((item): item is Item => item !== undefined && (filter.status === undefined || optStr(item, 'status') === filter.status));
+      found.push(...(await Promise.all(ordered.map((item) => executionFromItem(this.table, this.definitions, item)))));
+      start = result.lastKey as Record<string, string> | undefined;
+      if (!start || found.length >= limit) break;
+    }
+    return { items: found, ...optional('nextToken', start && encodeToken(start)) };
   }
 
   async getBranch(executionArn: string, branchId: BranchId): Promise<BranchRecord | undefined> {
-    const item = await this.table.get(branchKey(executionArn, branchId));
-    return item ? branchFromItem(this.table, executionArn, branchId, item) : undefined;
+    const { items } = await this.table.query({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': branchesPk(executionArn), ':prefix': branchPrefix(branchId) },
+      ScanIndexForward: false,
+      Limit: 1,
+    });
+    const newest = items[0];
+    if (newest) return branchFromStep(executionArn, await loadStep(this.table, newest));
+    if (branchId !== ROOT_BRANCH) return undefined;
+    const meta = await this.table.get(executionKey(executionArn));
+    return meta ? rootFromMeta(executionArn, branchId, meta) : undefined;
   }
 
   async listBranches(executionArn: string): Promise<readonly BranchRecord[]> {
-    const items = await this.table.queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': branchesPk(executionArn) } });
-    return branchesFromItems(executionArn, items);
+    const steps = latestSteps(stepsFromItems(await this.partition(executionArn)));
+    const branches = steps.map((step) => branchFromStep(executionArn, step));
+    if (branches.some((branch) => branch.branchId === ROOT_BRANCH)) return branches;
+    const root = await this.getBranch(executionArn, ROOT_BRANCH);
+    return root ? [root, ...branches] : branches;
   }
 
-  commitStep(commit: StepCommit): Promise<CommitResult> {
-    return commitStep(this.table, this, commit);
+  /** The step item, conditional on its version being new; then the execution's end, if any. */
+  async commitStep(commit: StepCommit): Promise<CommitResult> {
+    const { item, parts } = stepItems(commit);
+    try {
+      if (parts.length === 0) {
+        await this.table.put({ Item: item, ConditionExpression: 'attribute_not_exists(pk)' });
+      } else {
+        await this.table.transactWrite([
+          { Put: { TableName: this.table.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
+          ...parts.map((part): TransactItem => ({ Put: { TableName: this.table.tableName, Item: part } })),
+        ]);
+      }
+    } catch (error) {
+      if (isConditionFailure(error) || cancellationReasons(error)?.[0]?.code === 'ConditionalCheckFailed') return 'branch-conflict';
+      throw error;
+    }
+    if (commit.executionEnd) await this.recordExecutionEnd(commit.executionArn, commit.executionEnd);
+    return 'committed';
   }
 
-  getHistory(executionArn: string, options: { readonly reverseOrder: boolean }, page: PageRequest): Promise<Page<HistoryEvent>> {
-    return readHistory(this.table, executionArn, options.reverseOrder, page);
+  async recordExecutionEnd(executionArn: string, end: ExecutionEnd): Promise<void> {
+    const key = executionKey(executionArn);
+    const names: Record<string, string> = { '#status': 'status' };
+    const values: Record<string, unknown> = { ':running': 'RUNNING', ':status': end.status, ':stop': end.stopDate };
+    const sets = ['#status = :status', 'stopDate = :stop'];
+    const output = end.output === undefined ? undefined : encodeOutput(JSON.stringify(end.output));
+    if (output) {
+      values[':output'] = output.stored;
+      names['#output'] = 'output';
+      sets.push('#output = :output');
+    }
+    for (const field of ['error', 'cause'] as const) {
+      const value = end[field];
+      if (value === undefined) continue;
+      values[`:${field}`] = value;
+      names[`#${field}`] = field;
+      sets.push(`#${field} = :${field}`);
+    }
+    // Part items of a large output first: they are only read once the update points at them,
+    // and an end recorded twice writes the same parts.
+    for (const part of output ? partItems(key, 'output', output) : []) await this.table.put({ Item: part });
+    try {
+      await this.table.update({
+        Key: key,
+        UpdateExpression: `SET ${sets.join(', ')}`,
+        ConditionExpression: '#status = :running',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      });
+    } catch (error) {
+      // Ended before (this end recorded already, or the execution was stopped): nothing to do.
+      if (!isConditionFailure(error)) throw error;
+    }
   }
 
-  async stateMachineArnOf(executionArn: string): Promise<string | undefined> {
-    const known = this.stateMachines.get(executionArn);
-    if (known !== undefined) return known;
-    const item = await this.table.get(executionKey(executionArn));
-    const stateMachineArn = item === undefined ? undefined : optStr(item, 'sm');
-    if (stateMachineArn !== undefined) this.remember(executionArn, stateMachineArn);
-    return stateMachineArn;
+  async getHistory(executionArn: string, options: { readonly reverseOrder: boolean }, page: PageRequest): Promise<Page<HistoryEvent>> {
+    const offset = page.nextToken === undefined ? 0 : decodeNumberToken(page.nextToken, ['o']).o;
+    const events = assembleHistory(branchHistories(stepsFromItems(await this.partition(executionArn))));
+    if (options.reverseOrder) events.reverse();
+    const limit = Math.max(1, page.limit);
+    const items = events.slice(offset, offset + limit);
+    return { items, ...optional('nextToken', offset + limit < events.length ? encodeToken({ o: offset + limit }) : undefined) };
   }
 
-  async statusOf(executionArn: string): Promise<string | undefined> {
-    const item = await this.table.get(executionKey(executionArn));
-    return item === undefined ? undefined : optStr(item, 'status');
-  }
-
-  private remember(executionArn: string, stateMachineArn: string): void {
-    this.stateMachines.delete(executionArn);
-    this.stateMachines.set(executionArn, stateMachineArn);
-    if (this.stateMachines.size > KNOWN_EXECUTIONS) this.stateMachines.delete(this.stateMachines.keys().next().value as string);
+  private partition(executionArn: string): Promise<Item[]> {
+    return this.table.queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': branchesPk(executionArn) } });
   }
 }

@@ -1,8 +1,8 @@
 import type { BranchId, ChildResult, JoinCounters, JoinRecord } from '../../../runtime/records.ts';
-import { num, optional, optStr, str } from './item-fields.ts';
-import { CHILD_RESULT_PREFIX, childResultSk, JOIN_COUNTERS_SK, JOIN_SK, joinPk } from './keys.ts';
+import { num, str } from './item-fields.ts';
+import { CHILD_RESULT_PREFIX, childResultSk, JOIN_SK, joinPk } from './keys.ts';
+import { countersOf } from '../../../runtime/join-counters.ts';
 import { encodeText, partItems } from './large-text.ts';
-import { backoff } from './table-client.ts';
 import type { Item, Key, TableClient, TransactItem } from './table-client.ts';
 import { cancellationReasons, isConditionFailure } from './transaction-errors.ts';
 import { decodeWithParts, loadText, withParts } from './text-parts.ts';
@@ -11,21 +11,20 @@ import { decodeWithParts, loadText, withParts } from './text-parts.ts';
  * The fan-in of a Parallel or Map state, under one partition key `J#<arn>#<parent>#<seq>`:
  *
  *   J          the JoinRecord (children specs can be large: part items J#body#...)
- *   C          the counters: succeeded, failed, firstFailure. Separate from J, which can be
- *              hundreds of KB, because every child's result updates it.
  *   R#<index>  one child's result (output as a stored text, parts R#<index>#body#...)
  *
- * Counting exactly once: the result item is put (attribute_not_exists) and the counters are
- * incremented in one transaction, so there is no moment where a result is recorded but not
- * counted, and a repeat (after a crash anywhere, or concurrent) is refused by the put's
- * condition and counts nothing.
+ * Counting exactly once, without a counter: a child puts its result (attribute_not_exists, so
+ * a repeat changes nothing), then reads all results with a strongly consistent query and judges
+ * the join on them. Of two children finishing at the same moment, each put precedes its own
+ * query, so at least the later query sees both results: no join is missed. Both may see the
+ * join complete; settling the parent is idempotent (the message has one key), so that is
+ * harmless. No shared item means no contention between siblings and one write per child.
  *
  * Join records never change once written, so each store keeps the recent ones in memory: the
  * runtime reads the join for every child that finishes, and a Map's join is as large as its
  * items.
  */
 const RECENT_JOINS = 32;
-const CONFLICT_RETRIES = 12;
 
 export class DynamoDbJoins {
   private readonly recent = new Map<string, JoinRecord>();
@@ -76,46 +75,23 @@ export class DynamoDbJoins {
   ): Promise<{ readonly counters: JoinCounters; readonly duplicate: boolean }> {
     const pk = joinPk(executionArn, parentBranchId, joinSeq);
     const resultKey: Key = { pk, sk: childResultSk(result.index) };
-    const countersKey: Key = { pk, sk: JOIN_COUNTERS_SK };
     const body = encodeText(JSON.stringify({ output: result.output, error: result.error, cause: result.cause }));
-    const failed = result.status === 'FAILED';
-    const values: Record<string, unknown> = { ':one': 1 };
-    let update = `ADD ${failed ? 'failed' : 'succeeded'} :one`;
-    if (failed) {
-      // The first failure to be counted is the one the join reports; later ones leave it be.
-      values[':failure'] = JSON.stringify({ ...optional('error', result.error), ...optional('cause', result.cause) });
-      update += ' SET firstFailure = if_not_exists(firstFailure, :failure)';
-    }
-    const items: TransactItem[] = [
-      {
-        Put: {
-          TableName: this.table.tableName,
-          Item: { ...resultKey, index: result.index, status: result.status, body: body.stored },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
-      { Update: { TableName: this.table.tableName, Key: countersKey, UpdateExpression: update, ExpressionAttributeValues: values } },
-      ...partItems(resultKey, 'body', body).map((item): TransactItem => ({ Put: { TableName: this.table.tableName, Item: item } })),
-    ];
+    const item = { ...resultKey, index: result.index, status: result.status, at: result.at, eventCount: result.eventCount, body: body.stored };
     let duplicate = false;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await this.table.transactWrite(items);
-        break;
-      } catch (error) {
-        const reasons = cancellationReasons(error);
-        if (reasons?.[0]?.code === 'ConditionalCheckFailed') {
-          duplicate = true;
-          break;
-        }
-        // Siblings finishing at the same moment collide on the counters item: take turns.
-        const contended = reasons?.some((reason) => reason.code === 'TransactionConflict') || isConflict(error);
-        if (!contended || attempt > CONFLICT_RETRIES) throw error;
-        await backoff(attempt);
+    try {
+      if (body.parts.length === 0) {
+        await this.table.put({ Item: item, ConditionExpression: 'attribute_not_exists(pk)' });
+      } else {
+        await this.table.transactWrite([
+          { Put: { TableName: this.table.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
+          ...partItems(resultKey, 'body', body).map((part): TransactItem => ({ Put: { TableName: this.table.tableName, Item: part } })),
+        ]);
       }
+    } catch (error) {
+      if (!isConditionFailure(error) && cancellationReasons(error)?.[0]?.code !== 'ConditionalCheckFailed') throw error;
+      duplicate = true;
     }
-    // Read after the count: the counters include this child, and any counted since.
-    return { counters: await this.counters(countersKey), duplicate };
+    return { counters: countersOf(await this.getChildResults(executionArn, parentBranchId, joinSeq)), duplicate };
   }
 
   async getChildResults(executionArn: string, parentBranchId: BranchId, joinSeq: number): Promise<readonly ChildResult[]> {
@@ -126,23 +102,16 @@ export class DynamoDbJoins {
     });
     return withParts(items, 'body').map(({ item, parts }) => {
       const body = JSON.parse(decodeWithParts(item['body'], parts)) as Omit<ChildResult, 'index' | 'status'>;
-      return { index: num(item, 'index'), status: str(item, 'status') as ChildResult['status'], ...withoutUndefined(body) };
+      return {
+        ...withoutUndefined(body),
+        index: num(item, 'index'),
+        status: str(item, 'status') as ChildResult['status'],
+        at: num(item, 'at'),
+        eventCount: num(item, 'eventCount'),
+      };
     });
   }
 
-  private async counters(key: Key): Promise<JoinCounters> {
-    const item: Item = (await this.table.get(key)) ?? key;
-    const firstFailure = optStr(item, 'firstFailure');
-    return {
-      succeeded: typeof item['succeeded'] === 'number' ? item['succeeded'] : 0,
-      failed: typeof item['failed'] === 'number' ? item['failed'] : 0,
-      ...optional('firstFailure', firstFailure === undefined ? undefined : (JSON.parse(firstFailure) as JoinCounters['firstFailure'])),
-    };
-  }
-}
-
-function isConflict(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'TransactionConflictException';
 }
 
 function withoutUndefined<T extends object>(value: T): T {

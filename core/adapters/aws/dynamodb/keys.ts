@@ -16,21 +16,15 @@ export const definitionKey = (hash: string): Key => ({ pk: `D#${hash}`, sk: 'D' 
 export const executionKey = (executionArn: string): Key => ({ pk: `X#${executionArn}`, sk: 'M' });
 export const executionArnOf = (pk: string): string => pk.slice('X#'.length);
 
-export const historyPk = (executionArn: string): string => `H#${executionArn}`;
-/** A chunk of history events, named by its first event id (zero-padded: keys sort as text). */
-export const historyChunkSk = (firstEventId: number): string => `E#${pad(firstEventId)}`;
-
 /**
- * Branches of one execution share a partition key, so recovery can list them in one query;
- * each is its own item (sort key: the branch id), so siblings never contend, and DynamoDB
- * splits a hot item collection by sort key when a large Map makes it busy.
+ * The step items of all branches of one execution share a partition key, so the history and
+ * recovery read them in one query; each step is its own item (step-items.ts), so siblings never
+ * contend, and DynamoDB splits a hot item collection by sort key when a large Map makes it busy.
  */
 export const branchesPk = (executionArn: string): string => `B#${executionArn}`;
-export const branchKey = (executionArn: string, branchId: BranchId): Key => ({ pk: branchesPk(executionArn), sk: branchId });
 
 export const joinPk = (executionArn: string, parentBranchId: BranchId, joinSeq: number): string => `J#${executionArn}#${parentBranchId}#${joinSeq}`;
 export const JOIN_SK = 'J';
-export const JOIN_COUNTERS_SK = 'C';
 export const CHILD_RESULT_PREFIX = 'R#';
 export const childResultSk = (index: number): string => `${CHILD_RESULT_PREFIX}${pad(index)}`;
 

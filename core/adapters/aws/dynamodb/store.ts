@@ -1,6 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { HistoryEvent } from '../../../asl/history/event.ts';
-import type { CommitResult, ExecutionStore, Page, PageRequest, StateMachineStore, StepCommit } from '../../../ports.ts';
+import type { CommitResult, ExecutionEnd, ExecutionStore, Page, PageRequest, StateMachineStore, StepCommit } from '../../../ports.ts';
 import type {
   BranchId,
   BranchRecord,
@@ -82,6 +82,9 @@ export class DynamoDbStore implements StateMachineStore, ExecutionStore {
   }
   commitStep(commit: StepCommit): Promise<CommitResult> {
     return this.executions.commitStep(commit);
+  }
+  recordExecutionEnd(executionArn: string, end: ExecutionEnd): Promise<void> {
+    return this.executions.recordExecutionEnd(executionArn, end);
   }
   getHistory(executionArn: string, options: { readonly reverseOrder: boolean }, page: PageRequest): Promise<Page<HistoryEvent>> {
     return this.executions.getHistory(executionArn, options, page);

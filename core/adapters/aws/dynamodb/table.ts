@@ -2,22 +2,18 @@ import { CreateTableCommand, DescribeTableCommand, ResourceInUseException } from
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 
 /**
- * The table's shape: keys `pk`/`sk` (strings) and three sparse global secondary indexes, each
+ * The table's shape: keys `pk`/`sk` (strings) and two sparse global secondary indexes, each
  * holding only the items that carry its key attributes.
  *
- * * EXECUTIONS_BY_STATE_MACHINE (`sm`, `listKey`): ListExecutions newest first. KEYS_ONLY:
- *   the execution's META item changes on every step (`nextEventId`), and an index that
- *   projected it would be written on every step too, doubling the cost of a transition; with
- *   keys only, an index write happens when the execution starts and (for the status index)
- *   when it ends, and a listing reads the META items by key afterwards.
- * * EXECUTIONS_BY_STATUS (`smStatus`, `listKey`): the same with a status filter, so listing the
- *   few RUNNING executions of a machine with millions of finished ones reads only those.
+ * * EXECUTIONS_BY_STATE_MACHINE (`sm`, `listKey`): ListExecutions newest first. KEYS_ONLY, on
+ *   attributes set once when the execution starts: DynamoDB writes an index entry when an
+ *   item's projected attributes change, so this way an execution costs one index write in its
+ *   whole life. A listing reads the META items by key afterwards (and filters by status there).
  * * STATE_MACHINES_BY_NAME (`smList`, `smName`): ListStateMachines in name order. All state
  *   machines share one partition key value; they are few and rarely written. ALL projection:
  *   a listing is one query.
  */
 export const EXECUTIONS_BY_STATE_MACHINE = 'executions-by-state-machine';
-export const EXECUTIONS_BY_STATUS = 'executions-by-status';
 export const STATE_MACHINES_BY_NAME = 'state-machines-by-name';
 
 /** Creates the table unless it exists, and waits until it can be used. On-demand billing. */
@@ -27,7 +23,7 @@ export async function createTable(client: DynamoDBClient, tableName: string): Pr
       new CreateTableCommand({
         TableName: tableName,
         BillingMode: 'PAY_PER_REQUEST',
-        AttributeDefinitions: ['pk', 'sk', 'sm', 'smStatus', 'listKey', 'smList', 'smName'].map((name) => ({ AttributeName: name, AttributeType: 'S' })),
+        AttributeDefinitions: ['pk', 'sk', 'sm', 'listKey', 'smList', 'smName'].map((name) => ({ AttributeName: name, AttributeType: 'S' })),
         KeySchema: [
           { AttributeName: 'pk', KeyType: 'HASH' },
           { AttributeName: 'sk', KeyType: 'RANGE' },
@@ -37,14 +33,6 @@ export async function createTable(client: DynamoDBClient, tableName: string): Pr
             IndexName: EXECUTIONS_BY_STATE_MACHINE,
             KeySchema: [
               { AttributeName: 'sm', KeyType: 'HASH' },
-              { AttributeName: 'listKey', KeyType: 'RANGE' },
-            ],
-            Projection: { ProjectionType: 'KEYS_ONLY' },
-          },
-          {
-            IndexName: EXECUTIONS_BY_STATUS,
-            KeySchema: [
-              { AttributeName: 'smStatus', KeyType: 'HASH' },
               { AttributeName: 'listKey', KeyType: 'RANGE' },
             ],
             Projection: { ProjectionType: 'KEYS_ONLY' },
