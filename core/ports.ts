@@ -123,9 +123,15 @@ export interface ExecutionStore {
   deleteTaskToken(taskToken: string): Promise<void>;
 }
 
-/** At-least-once delivery of work; `delaySeconds` up to 900. */
+/** A message to queue, delivered after `delaySeconds` (up to 900). */
+export interface QueuedMessage {
+  readonly message: WorkMessage;
+  readonly delaySeconds?: number;
+}
+
+/** At-least-once delivery of work. */
 export interface WorkQueue {
-  send(messages: readonly { readonly message: WorkMessage; readonly delaySeconds?: number }[]): Promise<void>;
+  send(messages: readonly QueuedMessage[]): Promise<void>;
 }
 
 /** Messages to deliver at a time, surviving restarts; scheduling the same `name` twice is one timer. */

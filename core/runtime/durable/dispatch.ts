@@ -2,6 +2,7 @@ import type { Effect } from '../../asl/interpreter/effect.ts';
 import { taskOutcomeEvent } from '../../asl/interpreter/task-outcome.ts';
 import type { StepEvent } from '../../asl/interpreter/step-event.ts';
 import type { BranchRecord, WorkMessage } from '../records.ts';
+import type { QueuedMessage } from '../../ports.ts';
 import type { RuntimeDeps } from './deps.ts';
 import { reportChildFinished, startChildren } from './join.ts';
 import { runTask } from './run-task.ts';
@@ -12,16 +13,14 @@ import { runTask } from './run-task.ts';
  * timers names, joins and child results write once, and stale replies are ignored by `step`.
  */
 export async function dispatchEffects(branch: BranchRecord, effects: readonly Effect[], deps: RuntimeDeps): Promise<void> {
-  const outgoing: Outgoing[] = [];
+  const outgoing: QueuedMessage[] = [];
   for (const effect of effects) outgoing.push(...(await dispatchEffect(branch, effect, deps)));
   // One send for the whole outbox: one SendMessageBatch on SQS instead of one per effect.
   if (outgoing.length > 0) await deps.queue.send(outgoing);
 }
 
-type Outgoing = Parameters<RuntimeDeps['queue']['send']>[0][number];
-
 /** Carries out one effect; returns the messages it needs sent. */
-async function dispatchEffect(branch: BranchRecord, effect: Effect, deps: RuntimeDeps): Promise<readonly Outgoing[]> {
+async function dispatchEffect(branch: BranchRecord, effect: Effect, deps: RuntimeDeps): Promise<readonly QueuedMessage[]> {
   const { executionArn, branchId } = branch;
   const at = deps.clock.now();
   switch (effect.type) {

@@ -3,6 +3,7 @@ import type { StepEvent } from '../../asl/interpreter/step-event.ts';
 import { judgeChildren } from '../../asl/states/map/fan-in.ts';
 import type { BranchRecord, JoinRecord, WorkMessage } from '../records.ts';
 import { childBranchId } from '../records.ts';
+import type { QueuedMessage } from '../../ports.ts';
 import type { RuntimeDeps } from './deps.ts';
 import { eventCountOf } from '../event-ids.ts';
 
@@ -14,15 +15,13 @@ type Finish = Extract<Effect, { type: 'Finish' }>;
  * is started when child i − N finishes, so each of N slots runs its children one after another:
  * the bound holds across workers with no shared "next index" counter to race on.
  */
-type Outgoing = Parameters<RuntimeDeps['queue']['send']>[0][number];
-
 /** Records the join; returns the messages that start the first children (or settle an empty join). */
-export async function startChildren(parent: BranchRecord, effect: StartChildren, deps: RuntimeDeps): Promise<Outgoing[]> {
+export async function startChildren(parent: BranchRecord, effect: StartChildren, deps: RuntimeDeps): Promise<QueuedMessage[]> {
   const { type: _type, seq, ...children } = effect;
   const join: JoinRecord = { ...children, executionArn: parent.executionArn, parentBranchId: parent.branchId, joinSeq: seq };
   await deps.store.putJoin(join);
   const first = effect.maxConcurrency > 0 ? Math.min(effect.maxConcurrency, effect.children.length) : effect.children.length;
-  const messages: Outgoing[] = [];
+  const messages: QueuedMessage[] = [];
   for (let index = 0; index < first; index++) messages.push({ message: childStart(join, index, deps.clock.now()) });
   if (effect.children.length === 0) messages.push(settleParent(join, { type: 'ChildrenSucceeded', seq: join.joinSeq, outputs: [] }, deps));
   return messages;
@@ -49,7 +48,7 @@ function childStart(join: JoinRecord, index: number, at: number): WorkMessage {
 }
 
 /** Fan-in: counts the child once; returns the message that starts its successor or settles the parent. */
-export async function reportChildFinished(child: BranchRecord, finish: Finish, deps: RuntimeDeps): Promise<Outgoing[]> {
+export async function reportChildFinished(child: BranchRecord, finish: Finish, deps: RuntimeDeps): Promise<QueuedMessage[]> {
   const parent = child.parent;
   if (!parent || finish.status === 'ABORTED' || finish.status === 'TIMED_OUT') return [];
   const { executionArn } = child;
@@ -86,13 +85,13 @@ export async function reportChildFinished(child: BranchRecord, finish: Finish, d
   return join.maxConcurrency > 0 && successor < join.children.length ? [{ message: childStart(join, successor, deps.clock.now()) }] : [];
 }
 
-function settleParent(join: JoinRecord, event: StepEvent, deps: RuntimeDeps): Outgoing {
+function settleParent(join: JoinRecord, event: StepEvent, deps: RuntimeDeps): QueuedMessage {
   const key = `${join.parentBranchId}#${join.joinSeq}#children`;
   return { message: { executionArn: join.executionArn, branchId: join.parentBranchId, event, key, at: deps.clock.now() } };
 }
 
 /** A failed join stops the children still running; those already done ignore it. */
-function stopSiblings(join: JoinRecord, deps: RuntimeDeps): Outgoing[] {
+function stopSiblings(join: JoinRecord, deps: RuntimeDeps): QueuedMessage[] {
   return join.children.map((_, index) => {
     const branchId = childBranchId(join.parentBranchId, join.joinSeq, index);
     return { message: { executionArn: join.executionArn, branchId, event: { type: 'StopRequested' } as StepEvent, key: `${branchId}#stop`, at: deps.clock.now() } };

@@ -11,8 +11,9 @@ import { partItems } from './large-text.ts';
 import { decodeKeyToken, decodeNumberToken, encodeToken, startingFrom } from './page-token.ts';
 import { branchFromStep, branchHistories, branchPrefix, latestSteps, loadStep, rootBody, rootFromMeta, stepItems, stepsFromItems } from './step-items.ts';
 import { EXECUTIONS_BY_STATE_MACHINE } from './table.ts';
-import type { Item, TableClient, TransactItem } from './table-client.ts';
-import { cancellationReasons, isConditionFailure } from './transaction-errors.ts';
+import type { Item, TableClient } from './table-client.ts';
+import { isConditionFailure } from './transaction-errors.ts';
+import { putNew } from './put-new.ts';
 
 /** A filtered listing reads at most this many index pages per call before answering with a token. */
 const MAX_FILTERED_PAGES = 10;
@@ -27,23 +28,10 @@ export class DynamoDbExecutions {
   /** One item (the root branch rides on it), unless the input needs part items. */
   async createExecution(execution: ExecutionRecord, root: BranchRecord): Promise<{ readonly created: boolean; readonly record: ExecutionRecord }> {
     const meta = executionItems(execution, await this.definitions.save(execution.definition), rootBody(root));
-    try {
-      if (meta.parts.length === 0) {
-        await this.table.put({ Item: meta.item, ConditionExpression: 'attribute_not_exists(pk)' });
-      } else {
-        // With the META item in one transaction, so a refused duplicate cannot overwrite the parts.
-        await this.table.transactWrite([
-          { Put: { TableName: this.table.tableName, Item: meta.item, ConditionExpression: 'attribute_not_exists(pk)' } },
-          ...meta.parts.map((item): TransactItem => ({ Put: { TableName: this.table.tableName, Item: item } })),
-        ]);
-      }
-      return { created: true, record: execution };
-    } catch (error) {
-      if (!isConditionFailure(error) && cancellationReasons(error)?.[0]?.code !== 'ConditionalCheckFailed') throw error;
-      const existing = await this.getExecution(execution.executionArn);
-      if (!existing) throw error;
-      return { created: false, record: existing };
-    }
+    if (await putNew(this.table, meta.item, meta.parts)) return { created: true, record: execution };
+    const existing = await this.getExecution(execution.executionArn);
+    if (!existing) throw new Error(`createExecution: ${execution.executionArn} exists and cannot be read`);
+    return { created: false, record: existing };
   }
 
   async getExecution(executionArn: string): Promise<ExecutionRecord | undefined> {
@@ -109,19 +97,7 @@ export class DynamoDbExecutions {
   /** The step item, conditional on its version being new; then the execution's end, if any. */
   async commitStep(commit: StepCommit): Promise<CommitResult> {
     const { item, parts } = stepItems(commit);
-    try {
-      if (parts.length === 0) {
-        await this.table.put({ Item: item, ConditionExpression: 'attribute_not_exists(pk)' });
-      } else {
-        await this.table.transactWrite([
-          { Put: { TableName: this.table.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
-          ...parts.map((part): TransactItem => ({ Put: { TableName: this.table.tableName, Item: part } })),
-        ]);
-      }
-    } catch (error) {
-      if (isConditionFailure(error) || cancellationReasons(error)?.[0]?.code === 'ConditionalCheckFailed') return 'branch-conflict';
-      throw error;
-    }
+    if (!(await putNew(this.table, item, parts))) return 'branch-conflict';
     if (commit.executionEnd) await this.recordExecutionEnd(commit.executionArn, commit.executionEnd);
     return 'committed';
   }

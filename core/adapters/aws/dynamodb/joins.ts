@@ -3,8 +3,8 @@ import { num, str } from './item-fields.ts';
 import { CHILD_RESULT_PREFIX, childResultSk, JOIN_SK, joinPk } from './keys.ts';
 import { countersOf } from '../../../runtime/join-counters.ts';
 import { encodeText, partItems } from './large-text.ts';
-import type { Item, Key, TableClient, TransactItem } from './table-client.ts';
-import { cancellationReasons, isConditionFailure } from './transaction-errors.ts';
+import type { Item, Key, TableClient } from './table-client.ts';
+import { putNew } from './put-new.ts';
 import { decodeWithParts, loadText, withParts } from './text-parts.ts';
 
 /**
@@ -36,21 +36,8 @@ export class DynamoDbJoins {
     const { executionArn: _arn, parentBranchId: _parent, joinSeq: _seq, ...rest } = join;
     const encoded = encodeText(JSON.stringify(rest));
     const head = { ...key, body: encoded.stored };
-    try {
-      if (encoded.parts.length === 0) {
-        // One item: a plain conditional put, at half the price of a transaction.
-        await this.table.put({ Item: head, ConditionExpression: 'attribute_not_exists(pk)' });
-        return;
-      }
-      await this.table.transactWrite([
-        { Put: { TableName: this.table.tableName, Item: head, ConditionExpression: 'attribute_not_exists(pk)' } },
-        ...partItems(key, 'body', encoded).map((item): TransactItem => ({ Put: { TableName: this.table.tableName, Item: item } })),
-      ]);
-    } catch (error) {
-      // Recorded before: a second call changes nothing.
-      if (isConditionFailure(error) || cancellationReasons(error)?.[0]?.code === 'ConditionalCheckFailed') return;
-      throw error;
-    }
+    // Recorded before: a second call changes nothing.
+    await putNew(this.table, head, partItems(key, 'body', encoded));
   }
 
   async getJoin(executionArn: string, parentBranchId: BranchId, joinSeq: number): Promise<JoinRecord | undefined> {
@@ -77,20 +64,7 @@ export class DynamoDbJoins {
     const resultKey: Key = { pk, sk: childResultSk(result.index) };
     const body = encodeText(JSON.stringify({ output: result.output, error: result.error, cause: result.cause }));
     const item = { ...resultKey, index: result.index, status: result.status, at: result.at, eventCount: result.eventCount, body: body.stored };
-    let duplicate = false;
-    try {
-      if (body.parts.length === 0) {
-        await this.table.put({ Item: item, ConditionExpression: 'attribute_not_exists(pk)' });
-      } else {
-        await this.table.transactWrite([
-          { Put: { TableName: this.table.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
-          ...partItems(resultKey, 'body', body).map((part): TransactItem => ({ Put: { TableName: this.table.tableName, Item: part } })),
-        ]);
-      }
-    } catch (error) {
-      if (!isConditionFailure(error) && cancellationReasons(error)?.[0]?.code !== 'ConditionalCheckFailed') throw error;
-      duplicate = true;
-    }
+    const duplicate = !(await putNew(this.table, item, partItems(resultKey, 'body', body)));
     return { counters: countersOf(await this.getChildResults(executionArn, parentBranchId, joinSeq)), duplicate };
   }
 
