@@ -12,8 +12,6 @@ import type {
   ChildResult,
   ExecutionRecord,
   ExecutionStatus,
-  JoinCounters,
-  JoinRecord,
   StateMachineRecord,
   TaskTokenRecord,
   WorkMessage,
@@ -78,12 +76,21 @@ export interface ExecutionEnd {
   readonly stopDate: number;
 }
 
+/**
+ * An eventually consistent read (`consistent: false`) costs half as much on DynamoDB, and may
+ * miss an execution created a moment ago or show one that has just ended as still RUNNING.
+ */
+export interface ExecutionRead {
+  readonly consistent: boolean;
+}
+
 export type CommitResult = 'committed' | 'branch-conflict';
 
 export interface ExecutionStore {
   /** Creates the execution (and its root branch) unless one with its ARN exists; then returns that one. */
   createExecution(execution: ExecutionRecord, root: BranchRecord): Promise<{ readonly created: boolean; readonly record: ExecutionRecord }>;
-  getExecution(executionArn: string): Promise<ExecutionRecord | undefined>;
+  /** Consistent unless asked otherwise (see ExecutionRead). */
+  getExecution(executionArn: string, read?: ExecutionRead): Promise<ExecutionRecord | undefined>;
   /** Newest first; optionally only one status. */
   listExecutions(stateMachineArn: string, filter: { readonly status?: ExecutionStatus }, page: PageRequest): Promise<Page<ExecutionRecord>>;
   getBranch(executionArn: string, branchId: BranchId): Promise<BranchRecord | undefined>;
@@ -102,19 +109,17 @@ export interface ExecutionStore {
   /** History in AWS's numbering, in id order (or reversed); children still running are not in it yet. */
   getHistory(executionArn: string, options: { readonly reverseOrder: boolean }, page: PageRequest): Promise<Page<HistoryEvent>>;
 
-  /** Records the children of a Parallel or Map state; a second call for the same join changes nothing. */
-  putJoin(join: JoinRecord): Promise<void>;
-  getJoin(executionArn: string, parentBranchId: BranchId, joinSeq: number): Promise<JoinRecord | undefined>;
   /**
-   * Records how a child ended, once per child: a repeated call returns the current counters with
-   * `duplicate: true` and changes nothing.
+   * Records how a child of a Parallel or Map state ended, once per child, and returns every result
+   * recorded for the join, read after the write (so of two children finishing together, at least
+   * one sees both results). A repeated call returns them with `duplicate: true` and changes nothing.
    */
   recordChildResult(
     executionArn: string,
     parentBranchId: BranchId,
     joinSeq: number,
     result: ChildResult,
-  ): Promise<{ readonly counters: JoinCounters; readonly duplicate: boolean }>;
+  ): Promise<{ readonly results: readonly ChildResult[]; readonly duplicate: boolean }>;
   /** Every recorded child result, in index order. */
   getChildResults(executionArn: string, parentBranchId: BranchId, joinSeq: number): Promise<readonly ChildResult[]>;
 

@@ -75,18 +75,30 @@ export interface BranchRecord {
   /** For the root, once it has ended the execution: when (the execution's stopDate). */
   readonly endedAt?: number;
   /** For children: whom to report to when done. */
-  readonly parent?: { readonly branchId: BranchId; readonly joinSeq: number; readonly index: number };
+  readonly parent?: ChildOf;
+}
+
+/** Where a child reports when done, with the terms its join is judged by. */
+export interface ChildOf {
+  readonly branchId: BranchId;
+  readonly joinSeq: number;
+  readonly index: number;
+  readonly terms: JoinTerms;
 }
 
 /**
- * The children of one Parallel or Map state: the parent's StartChildren effect, kept under the
- * parent branch and the effect's sequence number (the join's id within the branch).
+ * What a finishing child needs to judge its join, carried from the parent's StartChildren effect
+ * in the child's start message so that judging takes no read. The children's specs stay in the
+ * parent's step item, read only to start a successor under MaxConcurrency.
  */
-export type JoinRecord = Omit<Extract<Effect, { type: 'StartChildren' }>, 'type' | 'seq'> & {
-  readonly executionArn: string;
-  readonly parentBranchId: BranchId;
-  readonly joinSeq: number;
-};
+export interface JoinTerms {
+  readonly childCount: number;
+  /** 0 = no limit. */
+  readonly maxConcurrency: number;
+  readonly toleratedFailureCount?: number;
+  readonly toleratedFailurePercentage?: number;
+  readonly distributed?: boolean;
+}
 
 export interface JoinCounters {
   readonly succeeded: number;
@@ -126,5 +138,13 @@ export interface WorkMessage {
   /** When the event happened (ms): the step's `now`, so a re-run step sees the same time. */
   readonly at: number;
   /** For a child's Start: where it reports to, and its spec. */
-  readonly child?: { readonly parentBranchId: BranchId; readonly joinSeq: number; readonly index: number; readonly spec: ChildSpec; readonly parentEventId: number; readonly variables?: JsonObject };
+  readonly child?: {
+    readonly parentBranchId: BranchId;
+    readonly joinSeq: number;
+    readonly index: number;
+    readonly terms: JoinTerms;
+    readonly spec: ChildSpec;
+    readonly parentEventId: number;
+    readonly variables?: JsonObject;
+  };
 }

@@ -1,15 +1,12 @@
 import type { HistoryEvent } from '../../asl/history/event.ts';
 import type { CommitResult, ExecutionEnd, ExecutionStore, Page, PageRequest, StateMachineStore, StepCommit } from '../../ports.ts';
 import { assembleHistory, type MergedChild } from '../../runtime/history-merge.ts';
-import { countersOf } from '../../runtime/join-counters.ts';
 import type {
   BranchId,
   BranchRecord,
   ChildResult,
   ExecutionRecord,
   ExecutionStatus,
-  JoinCounters,
-  JoinRecord,
   StateMachineRecord,
   TaskTokenRecord,
 } from '../../runtime/records.ts';
@@ -24,7 +21,6 @@ export class MemoryStore implements StateMachineStore, ExecutionStore {
   private readonly executions = new Map<string, ExecutionRecord>();
   private readonly branches = new Map<string, Map<BranchId, BranchRecord>>();
   private readonly history = new Map<string, Map<BranchId, { events: HistoryEvent[]; merged: MergedChild[] }>>();
-  private readonly joins = new Map<string, JoinRecord>();
   private readonly childResults = new Map<string, Map<number, ChildResult>>();
   private readonly tokens = new Map<string, TaskTokenRecord>();
 
@@ -117,29 +113,18 @@ export class MemoryStore implements StateMachineStore, ExecutionStore {
     return paginate(events, page);
   }
 
-  async putJoin(join: JoinRecord): Promise<void> {
-    const key = joinKey(join.executionArn, join.parentBranchId, join.joinSeq);
-    if (this.joins.has(key)) return;
-    this.joins.set(key, copy(join));
-    this.childResults.set(key, new Map());
-  }
-
-  async getJoin(arn: string, parentBranchId: BranchId, joinSeq: number): Promise<JoinRecord | undefined> {
-    return copyOrUndefined(this.joins.get(joinKey(arn, parentBranchId, joinSeq)));
-  }
-
   async recordChildResult(
     arn: string,
     parentBranchId: BranchId,
     joinSeq: number,
     result: ChildResult,
-  ): Promise<{ counters: JoinCounters; duplicate: boolean }> {
+  ): Promise<{ results: readonly ChildResult[]; duplicate: boolean }> {
     const key = joinKey(arn, parentBranchId, joinSeq);
-    const results = this.childResults.get(key);
-    if (!results) throw new Error(`No join ${key}`);
+    const results = this.childResults.get(key) ?? new Map<number, ChildResult>();
+    this.childResults.set(key, results);
     const duplicate = results.has(result.index);
     if (!duplicate) results.set(result.index, copy(result));
-    return { counters: countersOf([...results.values()]), duplicate };
+    return { results: await this.getChildResults(arn, parentBranchId, joinSeq), duplicate };
   }
 
   async getChildResults(arn: string, parentBranchId: BranchId, joinSeq: number): Promise<readonly ChildResult[]> {

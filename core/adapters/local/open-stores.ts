@@ -4,7 +4,11 @@ import { startDynamoDbLocal } from './dynamodb-local.ts';
 import { MemoryStore } from './memory-store.ts';
 import type { OpenedStores } from './local-server.ts';
 
-export const LOCAL_TABLE = 'stepwise-2';
+/**
+ * The number is the item layout's version: a layout the runtime can no longer read (here: children
+ * that carry their join's terms) starts a new table instead of misreading a data directory's old one.
+ */
+export const LOCAL_TABLE = 'stepwise-3';
 
 /** The local server's stores: in memory, or DynamoDB Local keeping its files under `dataDir`. */
 export async function openStores(options: {

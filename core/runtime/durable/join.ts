@@ -1,60 +1,80 @@
 import type { Effect } from '../../asl/interpreter/effect.ts';
 import type { StepEvent } from '../../asl/interpreter/step-event.ts';
 import { judgeChildren } from '../../asl/states/map/fan-in.ts';
-import type { BranchRecord, JoinRecord, WorkMessage } from '../records.ts';
+import type { BranchId, BranchRecord, ChildOf, JoinTerms, WorkMessage } from '../records.ts';
 import { childBranchId } from '../records.ts';
 import type { QueuedMessage } from '../../ports.ts';
 import type { RuntimeDeps } from './deps.ts';
 import { eventCountOf } from '../event-ids.ts';
+import { countersOf } from '../join-counters.ts';
+import { openJoin, type StartChildren } from '../open-join.ts';
+import { settleRole } from '../join-settler.ts';
 
-type StartChildren = Extract<Effect, { type: 'StartChildren' }>;
 type Finish = Extract<Effect, { type: 'Finish' }>;
 
 /**
- * Fan-out: records the join, then starts the first children. With MaxConcurrency N, child i
- * is started when child i − N finishes, so each of N slots runs its children one after another:
- * the bound holds across workers with no shared "next index" counter to race on.
+ * How late a backup settle comes when the designated child must have seen the join decided
+ * (join-settler.ts): it only matters if clocks disagreed, and otherwise finds the join closed.
  */
-/** Records the join; returns the messages that start the first children (or settle an empty join). */
-export async function startChildren(parent: BranchRecord, effect: StartChildren, deps: RuntimeDeps): Promise<QueuedMessage[]> {
-  const { type: _type, seq, ...children } = effect;
-  const join: JoinRecord = { ...children, executionArn: parent.executionArn, parentBranchId: parent.branchId, joinSeq: seq };
-  await deps.store.putJoin(join);
+export const LATE_SETTLE_DELAY_SECONDS = 1;
+
+/**
+ * Fan-out: the messages that start the first children (or settle an empty join). With
+ * MaxConcurrency N, child i is started when child i − N finishes, so each of N slots runs its
+ * children one after another: the bound holds across workers with no shared "next index"
+ * counter to race on. The join itself is not written anywhere: the StartChildren effect stays
+ * in the parent's step item for as long as the parent waits (open-join.ts).
+ */
+export function startChildren(parent: BranchRecord, effect: StartChildren, deps: RuntimeDeps): QueuedMessage[] {
   const first = effect.maxConcurrency > 0 ? Math.min(effect.maxConcurrency, effect.children.length) : effect.children.length;
   const messages: QueuedMessage[] = [];
-  for (let index = 0; index < first; index++) messages.push({ message: childStart(join, index, deps.clock.now()) });
-  if (effect.children.length === 0) messages.push(settleParent(join, { type: 'ChildrenSucceeded', seq: join.joinSeq, outputs: [] }, deps));
+  for (let index = 0; index < first; index++) messages.push({ message: childStart(parent, effect, index, deps.clock.now()) });
+  if (effect.children.length === 0) messages.push(settleParent(parent, effect.seq, { type: 'ChildrenSucceeded', seq: effect.seq, outputs: [] }, deps));
   return messages;
 }
 
-function childStart(join: JoinRecord, index: number, at: number): WorkMessage {
-  const spec = join.children[index]!;
-  const branchId = childBranchId(join.parentBranchId, join.joinSeq, index);
+function termsOf(effect: StartChildren): JoinTerms {
   return {
-    executionArn: join.executionArn,
+    childCount: effect.children.length,
+    maxConcurrency: effect.maxConcurrency,
+    ...(effect.toleratedFailureCount === undefined ? {} : { toleratedFailureCount: effect.toleratedFailureCount }),
+    ...(effect.toleratedFailurePercentage === undefined ? {} : { toleratedFailurePercentage: effect.toleratedFailurePercentage }),
+    ...(effect.distributed ? { distributed: true } : {}),
+  };
+}
+
+function childStart(parent: Pick<BranchRecord, 'executionArn' | 'branchId'>, effect: StartChildren, index: number, at: number): WorkMessage {
+  const branchId = childBranchId(parent.branchId, effect.seq, index);
+  const spec = effect.children[index]!;
+  return {
+    executionArn: parent.executionArn,
     branchId,
     event: { type: 'Start', input: spec.input },
     key: `${branchId}#start`,
     at,
     child: {
-      parentBranchId: join.parentBranchId,
-      joinSeq: join.joinSeq,
+      parentBranchId: parent.branchId,
+      joinSeq: effect.seq,
       index,
+      terms: termsOf(effect),
       spec,
-      parentEventId: join.parentEventId,
-      ...(join.variables === undefined ? {} : { variables: join.variables }),
+      parentEventId: effect.parentEventId,
+      ...(effect.variables === undefined ? {} : { variables: effect.variables }),
     },
   };
 }
 
-/** Fan-in: counts the child once; returns the message that starts its successor or settles the parent. */
+/**
+ * Fan-in: records the child's result once, judges the join on every result recorded, and returns
+ * the messages that follow: the parent's settle (join-settler.ts decides whether this child sends
+ * it, a backup of it, or a late backup), the stop of the siblings of a failed join, or the
+ * successor's start.
+ */
 export async function reportChildFinished(child: BranchRecord, finish: Finish, deps: RuntimeDeps): Promise<QueuedMessage[]> {
   const parent = child.parent;
   if (!parent || finish.status === 'ABORTED' || finish.status === 'TIMED_OUT') return [];
   const { executionArn } = child;
-  const join = await deps.store.getJoin(executionArn, parent.branchId, parent.joinSeq);
-  if (!join) return [];
-  const { counters } = await deps.store.recordChildResult(executionArn, parent.branchId, parent.joinSeq, {
+  const { results } = await deps.store.recordChildResult(executionArn, parent.branchId, parent.joinSeq, {
     index: parent.index,
     status: finish.status,
     at: deps.clock.now(),
@@ -63,38 +83,46 @@ export async function reportChildFinished(child: BranchRecord, finish: Finish, d
     ...(finish.error === undefined ? {} : { error: finish.error }),
     ...(finish.cause === undefined ? {} : { cause: finish.cause }),
   });
-  const verdict = judgeChildren(
-    join.children.length,
-    counters.succeeded,
-    counters.failed,
-    {
-      ...(join.toleratedFailureCount === undefined ? {} : { toleratedFailureCount: join.toleratedFailureCount }),
-      ...(join.toleratedFailurePercentage === undefined ? {} : { toleratedFailurePercentage: join.toleratedFailurePercentage }),
-      ...(join.distributed ? { distributed: true } : {}),
-    },
-    counters.firstFailure,
-  );
-  if (verdict.kind === 'succeeded') {
-    // The outputs are read from the store when the parent takes this event.
-    return [settleParent(join, { type: 'ChildrenSucceeded', seq: join.joinSeq, outputs: [] }, deps)];
-  }
-  if (verdict.kind === 'failed') {
-    return [settleParent(join, { type: 'ChildrenFailed', seq: join.joinSeq, error: verdict.error, cause: verdict.cause }, deps), ...stopSiblings(join, deps)];
-  }
-  const successor = parent.index + join.maxConcurrency;
-  return join.maxConcurrency > 0 && successor < join.children.length ? [{ message: childStart(join, successor, deps.clock.now()) }] : [];
+  const { terms } = parent;
+  const counters = countersOf(results);
+  const verdict = judgeChildren(terms.childCount, counters.succeeded, counters.failed, terms, counters.firstFailure);
+  if (verdict.kind === 'running') return startSuccessor(child.executionArn, parent, deps);
+  const role = settleRole(results, parent.index, terms, verdict.kind, deps.clock.now());
+  const backup = role !== 'designated';
+  const delay = role === 'backup-late' ? { delaySeconds: LATE_SETTLE_DELAY_SECONDS } : {};
+  const settle = (event: StepEvent): QueuedMessage => ({ ...settleParent({ executionArn, branchId: parent.branchId }, parent.joinSeq, event, deps, backup), ...delay });
+  // The outputs are read from the store when the parent takes the event.
+  if (verdict.kind === 'succeeded') return [settle({ type: 'ChildrenSucceeded', seq: parent.joinSeq, outputs: [] })];
+  return [
+    settle({ type: 'ChildrenFailed', seq: parent.joinSeq, error: verdict.error, cause: verdict.cause }),
+    ...stopSiblings(executionArn, parent, deps).map((stop) => ({ ...stop, ...delay })),
+  ];
 }
 
-function settleParent(join: JoinRecord, event: StepEvent, deps: RuntimeDeps): QueuedMessage {
-  const key = `${join.parentBranchId}#${join.joinSeq}#children`;
-  return { message: { executionArn: join.executionArn, branchId: join.parentBranchId, event, key, at: deps.clock.now() } };
+/** Under MaxConcurrency, the child N places on takes this one's slot, while the parent still waits. */
+async function startSuccessor(executionArn: string, parent: ChildOf, deps: RuntimeDeps): Promise<QueuedMessage[]> {
+  const successor = parent.index + parent.terms.maxConcurrency;
+  if (parent.terms.maxConcurrency === 0 || successor >= parent.terms.childCount) return [];
+  const parentBranch = await deps.store.getBranch(executionArn, parent.branchId);
+  const effect = parentBranch ? openJoin(parentBranch, parent.joinSeq) : undefined;
+  if (!parentBranch || !effect) return [];
+  return [{ message: childStart(parentBranch, effect, successor, deps.clock.now()) }];
+}
+
+/**
+ * The settle message. Its key makes the parent take it once; a backup settle has a key of its
+ * own, so when it comes after the designated child's it is stale (the join is closed) rather
+ * than a redelivery that would re-send the parent's outbox.
+ */
+function settleParent(parent: Pick<BranchRecord, 'executionArn' | 'branchId'>, joinSeq: number, event: StepEvent, deps: RuntimeDeps, backup = false): QueuedMessage {
+  const key = `${parent.branchId}#${joinSeq}#children${backup ? '#backup' : ''}`;
+  return { message: { executionArn: parent.executionArn, branchId: parent.branchId, event, key, at: deps.clock.now() } };
 }
 
 /** A failed join stops the children still running; those already done ignore it. */
-function stopSiblings(join: JoinRecord, deps: RuntimeDeps): QueuedMessage[] {
-  return join.children.map((_, index) => {
-    const branchId = childBranchId(join.parentBranchId, join.joinSeq, index);
-    return { message: { executionArn: join.executionArn, branchId, event: { type: 'StopRequested' } as StepEvent, key: `${branchId}#stop`, at: deps.clock.now() } };
+function stopSiblings(executionArn: string, parent: { readonly branchId: BranchId; readonly joinSeq: number; readonly terms: JoinTerms }, deps: RuntimeDeps): QueuedMessage[] {
+  return Array.from({ length: parent.terms.childCount }, (_, index) => {
+    const branchId = childBranchId(parent.branchId, parent.joinSeq, index);
+    return { message: { executionArn, branchId, event: { type: 'StopRequested' } as StepEvent, key: `${branchId}#stop`, at: deps.clock.now() } };
   });
 }
-

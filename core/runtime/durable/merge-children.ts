@@ -5,6 +5,7 @@ import type { MergedChild } from '../history-merge.ts';
 import { layoutChildren } from '../history-merge.ts';
 import type { BranchRecord, ChildResult, WorkMessage } from '../records.ts';
 import { childBranchId } from '../records.ts';
+import { openJoin } from '../open-join.ts';
 import type { RuntimeDeps } from './deps.ts';
 
 /** A message's event as the step takes it, with the child results a join event needs. */
@@ -36,7 +37,7 @@ export async function childrenToMerge(branch: BranchRecord, taken: JoinAwareEven
   const { event } = taken;
   const joins = (event.type === 'ChildrenSucceeded' || event.type === 'ChildrenFailed') && event.seq === pending.seq;
   if (!joins && !ending) return [];
-  const join = await deps.store.getJoin(branch.executionArn, branch.branchId, pending.seq);
+  const join = openJoin(branch, pending.seq);
   if (!join) return [];
   const results = joins && taken.results ? taken.results : await deps.store.getChildResults(branch.executionArn, branch.branchId, pending.seq);
   const reported = new Map(results.map((result) => [result.index, result.eventCount]));

@@ -14,6 +14,7 @@ import { dispatchEffects } from './dispatch.ts';
 import { childrenToMerge, withChildOutputs } from './merge-children.ts';
 import { stepEnv } from './step-env.ts';
 import { continueInline } from './inline-tasks.ts';
+import { openJoin } from '../open-join.ts';
 
 /** How handling one message ended (for tests and metrics; the queue acknowledges every outcome). */
 export type MessageOutcome = 'committed' | 'stale' | 'redelivered' | 'ignored';
@@ -29,7 +30,7 @@ const MAX_ATTEMPTS = 20;
 export async function processMessage(message: WorkMessage, deps: RuntimeDeps): Promise<MessageOutcome> {
   deps.telemetry?.messageReceived({ executionArn: message.executionArn, lagMs: Math.max(0, deps.clock.now() - message.at) });
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const execution = await deps.store.getExecution(message.executionArn);
+    const execution = await readExecution(message.executionArn, deps);
     if (!execution) return 'ignored';
     const branch = (await deps.store.getBranch(message.executionArn, message.branchId)) ?? newChildBranch(message);
     if (!branch) return 'ignored';
@@ -62,6 +63,17 @@ export async function processMessage(message: WorkMessage, deps: RuntimeDeps): P
   throw new Error(`Could not commit ${message.key} after ${MAX_ATTEMPTS} attempts`);
 }
 
+/**
+ * Every message reads its execution, for the definition (which never changes) and the status; an
+ * eventually consistent read is enough for both. A status read a moment late lets a branch take
+ * one more step after the execution ended, which nothing reads (its events are not merged into
+ * the history, and an ended root branch takes no step). Only an execution created a
+ * moment ago may be missed, so a miss is read again consistently.
+ */
+async function readExecution(executionArn: string, deps: RuntimeDeps): Promise<ExecutionRecord | undefined> {
+  return (await deps.store.getExecution(executionArn, { consistent: false })) ?? deps.store.getExecution(executionArn);
+}
+
 interface Stepped {
   readonly next: BranchRecord;
   readonly events: readonly HistoryEvent[];
@@ -77,6 +89,8 @@ interface Stepped {
  */
 async function stepBranch(execution: ExecutionRecord, branch: BranchRecord, message: WorkMessage, deps: RuntimeDeps): Promise<Stepped | undefined> {
   const machine = deps.machines.get(execution.definition);
+  // A join already settled (a late or backup settle) is stale: no need to read the children's results.
+  if (isJoinEvent(message.event) && !openJoin(branch, message.event.seq)) return undefined;
   const event = await withChildOutputs(message, deps);
   const context = executionContext(execution);
   let merged = await childrenToMerge(branch, event, false, deps);
@@ -111,6 +125,10 @@ async function stepBranch(execution: ExecutionRecord, branch: BranchRecord, mess
   return { next, events, merged, end, overQuota: overQuota !== undefined };
 }
 
+function isJoinEvent(event: WorkMessage['event']): event is Extract<WorkMessage['event'], { type: 'ChildrenSucceeded' | 'ChildrenFailed' }> {
+  return event.type === 'ChildrenSucceeded' || event.type === 'ChildrenFailed';
+}
+
 /** The id after the merged children's block (the branch's own next id when there are none). */
 function mergedEnd(branch: BranchRecord, merged: readonly { readonly start: number; readonly count: number }[]): number {
   const last = merged.at(-1);
@@ -120,14 +138,14 @@ function mergedEnd(branch: BranchRecord, merged: readonly { readonly start: numb
 /** A child's first message creates its branch from the spec the parent sent along. */
 function newChildBranch(message: WorkMessage): BranchRecord | undefined {
   if (message.event.type !== 'Start' || !message.child) return undefined;
-  const { spec, parentBranchId, joinSeq, index, parentEventId, variables } = message.child;
+  const { spec, parentBranchId, joinSeq, index, terms, parentEventId, variables } = message.child;
   return {
     executionArn: message.executionArn,
     branchId: message.branchId,
     version: 0,
     snapshot: initialSnapshot(spec.scope, parentEventId, spec.mapItem, variables, spec.id),
     outbox: [],
-    parent: { branchId: parentBranchId, joinSeq, index },
+    parent: { branchId: parentBranchId, joinSeq, index, terms },
     nextEventId: firstEventIdOf(message.branchId),
   };
 }

@@ -17,6 +17,12 @@ export interface PortTally {
   /** Calls to send(): SQS requests if each call were one SendMessage(Batch). */
   readonly sendCalls: number;
   readonly delayedMessages: number;
+  /**
+   * Delayed messages whose step committed. The workflow has no timers, so these are the late
+   * settles of joins whose designated child had not seen the join complete: each one delayed the
+   * execution by the settle delay.
+   */
+  readonly delayedCommitted: number;
   /** 64 KB chunks over all messages sent. */
   readonly sentChunks: number;
   readonly largestMessageBytes: number;
@@ -36,6 +42,7 @@ const ZERO: PortTally = {
   messagesSent: 0,
   sendCalls: 0,
   delayedMessages: 0,
+  delayedCommitted: 0,
   sentChunks: 0,
   largestMessageBytes: 0,
   messagesHandled: 0,
@@ -48,6 +55,7 @@ const ZERO: PortTally = {
 
 export class PortCounts {
   private tally: { -readonly [K in keyof PortTally]: number } = { ...ZERO };
+  private readonly delayedKeys = new Set<string>();
 
   snapshot(): PortTally {
     return { ...this.tally };
@@ -59,7 +67,9 @@ export class PortCounts {
       const started = performance.now();
       this.tally.messagesHandled++;
       try {
-        return await handle(message);
+        const outcome = await handle(message);
+        if (outcome === 'committed' && this.delayedKeys.has(message.key)) this.tally.delayedCommitted++;
+        return outcome;
       } catch (error) {
         this.tally.handlerFailures++;
         throw error;
@@ -74,7 +84,10 @@ export class PortCounts {
     for (const { message, delaySeconds } of messages) {
       const bytes = Buffer.byteLength(JSON.stringify(message), 'utf8');
       this.tally.messagesSent++;
-      if (delaySeconds && delaySeconds > 0) this.tally.delayedMessages++;
+      if (delaySeconds && delaySeconds > 0) {
+        this.tally.delayedMessages++;
+        this.delayedKeys.add(message.key);
+      }
       this.tally.sentChunks += Math.max(1, Math.ceil(bytes / SQS_CHUNK_BYTES));
       this.tally.largestMessageBytes = Math.max(this.tally.largestMessageBytes, bytes);
     }

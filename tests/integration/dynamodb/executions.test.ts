@@ -90,7 +90,7 @@ describe('commitStep', () => {
 
   it('creates a child branch with version 1 only while it is absent', async () => {
     const arn = await started('child-branch');
-    const child = next(arn, 1, 'root/1/0', { parent: { branchId: 'root', joinSeq: 1, index: 0 } });
+    const child = next(arn, 1, 'root/1/0', { parent: { branchId: 'root', joinSeq: 1, index: 0, terms: { childCount: 2, maxConcurrency: 0 } } });
     assert.equal(await fx.store.commitStep({ executionArn: arn, branch: child, events: [] }), 'committed');
     assert.deepEqual(await fx.store.getBranch(arn, 'root/1/0'), child);
     assert.equal(await fx.store.commitStep({ executionArn: arn, branch: child, events: [] }), 'branch-conflict');

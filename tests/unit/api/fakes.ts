@@ -99,8 +99,6 @@ export class FakeExecutions implements ExecutionStore {
   listBranches = notUsed;
   commitStep = notUsed;
   recordExecutionEnd = notUsed;
-  putJoin = notUsed;
-  getJoin = notUsed;
   recordChildResult = notUsed;
   getChildResults = notUsed;
   putTaskToken = notUsed;

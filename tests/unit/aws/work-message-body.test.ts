@@ -18,6 +18,7 @@ const samples: Record<string, WorkMessage> = {
       joinSeq: 3,
       index: 1,
       parentEventId: 12,
+      terms: { childCount: 2, maxConcurrency: 1, toleratedFailurePercentage: 50 },
       spec: { scope: '/Map', input: { n: 1 }, mapItem: { index: 1, value: { n: 1 }, mapState: 'Map', quiet: true } },
       variables: { total: 2 },
     },
@@ -70,6 +71,14 @@ describe('work message bodies', () => {
     'a task result without output': [envelope({ ...samples['a timer']!, event: { type: 'TaskSucceeded', seq: 1 } }), /message\.event\.output: missing/],
     'a numeric error': [envelope({ ...samples['a timer']!, event: { type: 'TaskFailed', seq: 1, error: 5 } }), /message\.event\.error: expected a string/],
     'outputs that are not a list': [envelope({ ...samples['a timer']!, event: { type: 'ChildrenSucceeded', seq: 1, outputs: {} } }), /message\.event\.outputs/],
+    'a child without its join terms': [
+      envelope({ ...samples['a Map iteration start']!, child: { ...samples['a Map iteration start']!.child, terms: undefined } }),
+      /message\.child\.terms: expected an object/,
+    ],
+    'a child whose join has no child count': [
+      envelope({ ...samples['a Map iteration start']!, child: { ...samples['a Map iteration start']!.child!, terms: { maxConcurrency: 0 } } }),
+      /message\.child\.terms\.childCount: expected an integer/,
+    ],
     'a child without spec': [envelope({ ...samples['a Map iteration start']!, child: { ...samples['a Map iteration start']!.child, spec: undefined } }), /message\.child\.spec: expected an object/],
     'a map item without index': [
       envelope({ ...samples['a Map iteration start']!, child: { ...samples['a Map iteration start']!.child!, spec: { scope: '/Map', input: 1, mapItem: { value: 1, mapState: 'Map' } } } }),

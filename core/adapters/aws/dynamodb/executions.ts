@@ -1,5 +1,5 @@
 import type { HistoryEvent } from '../../../asl/history/event.ts';
-import type { CommitResult, ExecutionEnd, Page, PageRequest, StepCommit } from '../../../ports.ts';
+import type { CommitResult, ExecutionEnd, ExecutionRead, Page, PageRequest, StepCommit } from '../../../ports.ts';
 import { assembleHistory } from '../../../runtime/history-merge.ts';
 import type { BranchId, BranchRecord, ExecutionRecord, ExecutionStatus } from '../../../runtime/records.ts';
 import { ROOT_BRANCH } from '../../../runtime/records.ts';
@@ -34,8 +34,8 @@ export class DynamoDbExecutions {
     return { created: false, record: existing };
   }
 
-  async getExecution(executionArn: string): Promise<ExecutionRecord | undefined> {
-    const item = await this.table.get(executionKey(executionArn));
+  async getExecution(executionArn: string, read: ExecutionRead = { consistent: true }): Promise<ExecutionRecord | undefined> {
+    const item = await this.table.get(executionKey(executionArn), read.consistent);
     return item ? executionFromItem(this.table, this.definitions, item) : undefined;
   }
 

@@ -24,7 +24,6 @@ export const executionArnOf = (pk: string): string => pk.slice('X#'.length);
 export const branchesPk = (executionArn: string): string => `B#${executionArn}`;
 
 export const joinPk = (executionArn: string, parentBranchId: BranchId, joinSeq: number): string => `J#${executionArn}#${parentBranchId}#${joinSeq}`;
-export const JOIN_SK = 'J';
 export const CHILD_RESULT_PREFIX = 'R#';
 export const childResultSk = (index: number): string => `${CHILD_RESULT_PREFIX}${pad(index)}`;
 

@@ -1,14 +1,12 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { HistoryEvent } from '../../../asl/history/event.ts';
-import type { CommitResult, ExecutionEnd, ExecutionStore, Page, PageRequest, StateMachineStore, StepCommit } from '../../../ports.ts';
+import type { CommitResult, ExecutionEnd, ExecutionRead, ExecutionStore, Page, PageRequest, StateMachineStore, StepCommit } from '../../../ports.ts';
 import type {
   BranchId,
   BranchRecord,
   ChildResult,
   ExecutionRecord,
   ExecutionStatus,
-  JoinCounters,
-  JoinRecord,
   StateMachineRecord,
   TaskTokenRecord,
 } from '../../../runtime/records.ts';
@@ -68,8 +66,8 @@ export class DynamoDbStore implements StateMachineStore, ExecutionStore {
   createExecution(execution: ExecutionRecord, root: BranchRecord): Promise<{ readonly created: boolean; readonly record: ExecutionRecord }> {
     return this.executions.createExecution(execution, root);
   }
-  getExecution(executionArn: string): Promise<ExecutionRecord | undefined> {
-    return this.executions.getExecution(executionArn);
+  getExecution(executionArn: string, read?: ExecutionRead): Promise<ExecutionRecord | undefined> {
+    return this.executions.getExecution(executionArn, read);
   }
   listExecutions(stateMachineArn: string, filter: { readonly status?: ExecutionStatus }, page: PageRequest): Promise<Page<ExecutionRecord>> {
     return this.executions.listExecutions(stateMachineArn, filter, page);
@@ -90,18 +88,12 @@ export class DynamoDbStore implements StateMachineStore, ExecutionStore {
     return this.executions.getHistory(executionArn, options, page);
   }
 
-  putJoin(join: JoinRecord): Promise<void> {
-    return this.joins.putJoin(join);
-  }
-  getJoin(executionArn: string, parentBranchId: BranchId, joinSeq: number): Promise<JoinRecord | undefined> {
-    return this.joins.getJoin(executionArn, parentBranchId, joinSeq);
-  }
   recordChildResult(
     executionArn: string,
     parentBranchId: BranchId,
     joinSeq: number,
     result: ChildResult,
-  ): Promise<{ readonly counters: JoinCounters; readonly duplicate: boolean }> {
+  ): Promise<{ readonly results: readonly ChildResult[]; readonly duplicate: boolean }> {
     return this.joins.recordChildResult(executionArn, parentBranchId, joinSeq, result);
   }
   getChildResults(executionArn: string, parentBranchId: BranchId, joinSeq: number): Promise<readonly ChildResult[]> {

@@ -35,9 +35,9 @@ export class TableClient {
     });
   }
 
-  async get(key: Key): Promise<Item | undefined> {
+  async get(key: Key, consistent = true): Promise<Item | undefined> {
     const output = await this.track('GetItem', 'read', () =>
-      this.doc.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true, ReturnConsumedCapacity: 'TOTAL' })),
+      this.doc.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: consistent, ReturnConsumedCapacity: 'TOTAL' })),
     );
     return output.Item;
   }

@@ -68,8 +68,20 @@ function childProblem(value: unknown, path: string): string | undefined {
     integer(value, 'joinSeq', path) ??
     integer(value, 'index', path) ??
     integer(value, 'parentEventId', path) ??
+    termsProblem(value['terms'], `${path}.terms`) ??
     (value['variables'] === undefined || isFields(value['variables']) ? undefined : `${path}.variables: expected an object`) ??
     specProblem(value['spec'], `${path}.spec`)
+  );
+}
+
+function termsProblem(value: unknown, path: string): string | undefined {
+  if (!isFields(value)) return `${path}: expected an object`;
+  return (
+    integer(value, 'childCount', path) ??
+    integer(value, 'maxConcurrency', path) ??
+    (value['toleratedFailureCount'] === undefined ? undefined : integer(value, 'toleratedFailureCount', path)) ??
+    (value['toleratedFailurePercentage'] === undefined ? undefined : finiteNumber(value, 'toleratedFailurePercentage', path)) ??
+    (value['distributed'] === undefined || typeof value['distributed'] === 'boolean' ? undefined : `${path}.distributed: expected a boolean`)
   );
 }
 
