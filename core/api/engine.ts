@@ -1,5 +1,5 @@
 import type { Json } from '../asl/json.ts';
-import type { ExecutionRecord, StateMachineRecord } from '../runtime/records.ts';
+import type { ExecutionRecord, ParentTask, StateMachineRecord } from '../runtime/records.ts';
 
 /** Why a task-token callback was refused; the API turns each into AWS's error. */
 export type CallbackRefusal = 'InvalidToken' | 'TaskDoesNotExist' | 'TaskTimedOut';
@@ -23,6 +23,8 @@ export interface ExecutionEngine {
     readonly traceHeader?: string;
     /** A Step Functions Local mock test case to run under. */
     readonly testCase?: string;
+    /** The `.sync` Task that started it, which its end completes. */
+    readonly parentTask?: ParentTask;
   }): Promise<{ readonly record: ExecutionRecord; readonly created: boolean }>;
 
   /** Runs an Express execution to its end inside this call. */

@@ -1,13 +1,20 @@
 /**
  * `stepwise serve [--port 8083] [--data DIR | --memory] [--tasks module] [--mock-config FILE]
- * [--create DIR]`; `SFN_MOCK_CONFIG` names a mock configuration file too.: the Step Functions API on 127.0.0.1, durable on DynamoDB Local.
+ * [--aws-endpoint URL] [--create DIR]`: the Step Functions API on 127.0.0.1, durable on DynamoDB
+ * Local; `SFN_MOCK_CONFIG` names a mock configuration file too.
+ *
+ * A Task is served by the first of: the mock configuration's test case (when the execution runs
+ * under one), a handler in the --tasks module, this server itself for `states:startExecution`,
+ * the AWS service integrations against --aws-endpoint (moto, LocalStack, ...).
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { handleRequest } from '../api/index.ts';
 import type { TaskInvoker } from '../ports.ts';
 import { awaitingCallbacks } from '../adapters/local/callback-tasks.ts';
-import { handlerInvoker, loadHandlerModule } from '../adapters/local/handler-module.ts';
+import { handlerInvoker, loadHandlerModule, noTaskHandler } from '../adapters/local/handler-module.ts';
+import { NestedExecutions } from '../adapters/states/nested-executions.ts';
+import { AwsServiceTasks } from '../adapters/aws/tasks/index.ts';
 import { startLocalServer, type LocalServer } from '../adapters/local/local-server.ts';
 import { openStores } from '../adapters/local/open-stores.ts';
 import { loadMockConfig, mockConfigPathFromEnv } from '../adapters/local/mock-config.ts';
@@ -22,14 +29,15 @@ class ServeFailure extends UsageError {}
 const LOCAL_ROLE = 'arn:aws:iam::123456789012:role/StepwiseLocal';
 
 export async function serveCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseArgs(argv, { port: 'string', data: 'string', memory: 'boolean', tasks: 'string', create: 'string', 'mock-config': 'string' });
+  const parsed = parseArgs(argv, { port: 'string', data: 'string', memory: 'boolean', tasks: 'string', create: 'string', 'mock-config': 'string', 'aws-endpoint': 'string' });
   const port = Number(parsed.strings.get('port') ?? DEFAULT_PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not ${parsed.strings.get('port')}`);
   const memory = parsed.flags.has('memory');
   if (memory && parsed.strings.has('data')) throw new UsageError('--data and --memory exclude each other');
   const dataDir = resolve(io.cwd, parsed.strings.get('data') ?? '.stepwise');
 
-  const handlers = await taskInvoker(parsed.strings.get('tasks'), io);
+  const nested = new NestedExecutions(awsTasks(parsed.strings.get('aws-endpoint')));
+  const handlers = await taskInvoker(parsed.strings.get('tasks'), io, nested);
   const mockPath = parsed.strings.get('mock-config') ?? mockConfigPathFromEnv();
   const mockConfig = mockPath === undefined ? undefined : await loadMockConfig(resolve(io.cwd, mockPath));
   const stores = await openStores({ memory, dataDir }).catch((error: unknown) => {
@@ -52,6 +60,7 @@ export async function serveCommand(argv: readonly string[], io: CliIo): Promise<
     await stores.close();
     throw error;
   }
+  nested.bind(server.context);
   const createFrom = parsed.strings.get('create');
   const created = createFrom === undefined ? [] : await createStateMachines(server, resolve(io.cwd, createFrom));
   io.out(banner(server.url, stores.description, created));
@@ -67,9 +76,21 @@ export async function serveCommand(argv: readonly string[], io: CliIo): Promise<
   return 0;
 }
 
-async function taskInvoker(tasksModule: string | undefined, io: CliIo): Promise<TaskInvoker> {
-  const base = tasksModule === undefined ? handlerInvoker({ byKey: new Map() }) : await loadHandlerModule(tasksModule, io.cwd);
+async function taskInvoker(tasksModule: string | undefined, io: CliIo, otherwise: TaskInvoker): Promise<TaskInvoker> {
+  const base = tasksModule === undefined ? handlerInvoker({ byKey: new Map() }, otherwise) : await loadHandlerModule(tasksModule, io.cwd, otherwise);
   return awaitingCallbacks(base);
+}
+
+/** The AWS service integrations against `endpoint`, with credentials from the usual AWS sources. */
+function awsTasks(endpoint: string | undefined): TaskInvoker {
+  if (endpoint === undefined) return noTaskHandler;
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    throw new UsageError(`--aws-endpoint must be a URL, not ${endpoint}`);
+  }
+  return new AwsServiceTasks({ region: process.env['AWS_REGION'] ?? process.env['AWS_DEFAULT_REGION'] ?? 'us-east-1', endpoint: url.href.replace(/\/$/, '') });
 }
 
 /** Creates (or keeps) a state machine for every `*.asl.json` in the folder, named after the file. */

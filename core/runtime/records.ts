@@ -48,6 +48,14 @@ export interface ExecutionRecord {
   readonly traceHeader?: string;
   /** The Step Functions Local mock test case it runs under (`stateMachineArn#TestCase`), if any. */
   readonly testCase?: string;
+  /** Set when a `states:startExecution.sync` Task started it: the Task its end completes. */
+  readonly parentTask?: ParentTask;
+}
+
+/** The `.sync` or `.sync:2` Task waiting for a nested execution, by its task token. */
+export interface ParentTask {
+  readonly taskToken: string;
+  readonly pattern: 'RUN_JOB' | 'RUN_JOB_V2';
 }
 
 /** `root`, or a child: `<parentBranchId>/<join seq>/<index>`. */

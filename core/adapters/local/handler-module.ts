@@ -46,8 +46,11 @@ export interface HandlerTable {
   readonly fallback?: TaskHandler;
 }
 
-/** Imports the module at `file` (relative to `cwd`) and serves Tasks from its handlers. */
-export async function loadHandlerModule(file: string, cwd: string = process.cwd()): Promise<TaskInvoker> {
+/**
+ * Imports the module at `file` (relative to `cwd`) and serves Tasks from its handlers; Tasks it
+ * has no handler for go to `otherwise`.
+ */
+export async function loadHandlerModule(file: string, cwd: string = process.cwd(), otherwise: TaskInvoker = noTaskHandler): Promise<TaskInvoker> {
   const path = isAbsolute(file) ? file : resolve(cwd, file);
   let namespace: Record<string, unknown>;
   try {
@@ -55,7 +58,7 @@ export async function loadHandlerModule(file: string, cwd: string = process.cwd(
   } catch (err) {
     throw new Error(`cannot load task handlers from ${path}: ${err instanceof Error ? err.message : String(err)}`);
   }
-  return handlerInvoker(collectHandlers(namespace, path));
+  return handlerInvoker(collectHandlers(namespace, path), otherwise);
 }
 
 /** The handler table of a module namespace; throws when an export cannot be a handler. */
@@ -84,18 +87,20 @@ export function collectHandlers(namespace: Record<string, unknown>, where = 'han
   return { byKey };
 }
 
-export function handlerInvoker(table: HandlerTable): TaskInvoker {
+/** What a Task gets when nothing serves it. */
+export const noTaskHandler: TaskInvoker = {
+  invoke: async (request) => ({
+    kind: 'Failed',
+    error: 'Stepwise.NoTaskHandler',
+    cause: `No handler for Task state '${request.stateName}' or resource '${request.resource}'; ` + 'export one keyed by either from the --tasks module.',
+  }),
+};
+
+export function handlerInvoker(table: HandlerTable, otherwise: TaskInvoker = noTaskHandler): TaskInvoker {
   return {
     async invoke(request: TaskRequest): Promise<TaskOutcome> {
       const handler = table.byKey.get(request.stateName) ?? table.byKey.get(request.resource) ?? table.fallback;
-      if (handler === undefined) {
-        return {
-          kind: 'Failed',
-          error: 'Stepwise.NoTaskHandler',
-          cause: `No handler for Task state '${request.stateName}' or resource '${request.resource}'; ` +
-            'export one keyed by either from the --tasks module.',
-        };
-      }
+      if (handler === undefined) return otherwise.invoke(request);
       const context: TaskHandlerContext = {
         stateName: request.stateName,
         resource: request.resource,

@@ -3,20 +3,20 @@ import type { Json } from '../../asl/json.ts';
 import type { StateMachineDefinition } from '../../asl/definition/types.ts';
 import { initialSnapshot } from '../../asl/interpreter/step.ts';
 import type { CallbackResult, ExecutionEngine } from '../../api/engine.ts';
-import type { BranchRecord, ExecutionRecord, StateMachineRecord, WorkMessage } from '../records.ts';
+import type { BranchRecord, ExecutionRecord, ParentTask, StateMachineRecord, WorkMessage } from '../records.ts';
 import { ROOT_BRANCH } from '../records.ts';
 import { firstEventIdOf } from '../event-ids.ts';
 import { runInMemory } from '../run-in-memory.ts';
 import type { RuntimeDeps } from './deps.ts';
 import { processMessage } from './worker.ts';
-
-const TOKEN_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+import { deliverCallback } from './callbacks.ts';
+import { reportToParentTask } from './parent-task.ts';
 
 /** The ExecutionEngine over the durable runtime: what the Step Functions API starts and stops. */
 export class DurableEngine implements ExecutionEngine {
   constructor(private readonly deps: RuntimeDeps) {}
 
-  async startExecution(request: { stateMachine: StateMachineRecord; name: string; input: string; traceHeader?: string; testCase?: string }) {
+  async startExecution(request: { stateMachine: StateMachineRecord; name: string; input: string; traceHeader?: string; testCase?: string; parentTask?: ParentTask }) {
     if (request.stateMachine.type === 'EXPRESS') return this.startExpress(request);
     const { stateMachine, name, input } = request;
     const now = this.deps.clock.now();
@@ -33,6 +33,7 @@ export class DurableEngine implements ExecutionEngine {
       roleArn: stateMachine.roleArn,
       ...(request.traceHeader === undefined ? {} : { traceHeader: request.traceHeader }),
       ...(request.testCase === undefined ? {} : { testCase: request.testCase }),
+      ...(request.parentTask === undefined ? {} : { parentTask: request.parentTask }),
     };
     const root: BranchRecord = { executionArn, branchId: ROOT_BRANCH, version: 0, snapshot: initialSnapshot('', 0), outbox: [], nextEventId: firstEventIdOf(ROOT_BRANCH) };
     const stored = await this.deps.store.createExecution(record, root);
@@ -48,16 +49,17 @@ export class DurableEngine implements ExecutionEngine {
    * transition and nothing stored (Express executions cannot be described or listed); the
    * execution's end goes to the telemetry port.
    */
-  private async startExpress(request: { stateMachine: StateMachineRecord; name: string; input: string }) {
+  private async startExpress(request: { stateMachine: StateMachineRecord; name: string; input: string; parentTask?: ParentTask }) {
     const record = this.expressRecord(request.stateMachine, request.name, request.input, this.deps.clock.now());
-    const run = this.runExpress({ ...request, executionArn: record.executionArn }, false).then((finished) =>
+    const run = this.runExpress({ ...request, executionArn: record.executionArn }, false).then(async (finished) => {
       this.deps.telemetry?.executionEnded({
         executionArn: finished.executionArn,
         stateMachineArn: finished.stateMachineArn,
         status: finished.status,
         durationMs: (finished.stopDate ?? finished.startDate) - finished.startDate,
-      }),
-    );
+      });
+      if (request.parentTask) await reportToParentTask({ ...finished, parentTask: request.parentTask }, this.deps);
+    });
     if (this.deps.track) this.deps.track(run);
     else void run;
     return { record, created: true };
@@ -149,21 +151,8 @@ export class DurableEngine implements ExecutionEngine {
     return this.callback(taskToken, (seq) => ({ type: 'TaskHeartbeat', seq }), `TaskHeartbeat#${this.deps.clock.now()}`, false);
   }
 
-  /** A callback applies only while the Task that handed out the token is still waiting for it. */
-  private async callback(taskToken: string, event: (seq: number) => WorkMessage['event'], suffix: string, completes: boolean): Promise<CallbackResult> {
-    if (!TOKEN_PATTERN.test(taskToken)) return { ok: false, refusal: 'InvalidToken' };
-    const target = await this.deps.store.getTaskToken(taskToken);
-    if (!target) return { ok: false, refusal: 'TaskDoesNotExist' };
-    const branch = await this.deps.store.getBranch(target.executionArn, target.branchId);
-    const pending = branch?.snapshot.current?.pending;
-    if (!branch || branch.snapshot.status !== 'RUNNING' || pending?.kind !== 'Task' || pending.seq !== target.seq) {
-      await this.deps.store.deleteTaskToken(taskToken);
-      return { ok: false, refusal: 'TaskTimedOut' };
-    }
-    const at = this.deps.clock.now();
-    await processMessage({ executionArn: target.executionArn, branchId: target.branchId, event: event(target.seq), key: `${target.branchId}#${target.seq}#${suffix}`, at }, this.deps);
-    if (completes) await this.deps.store.deleteTaskToken(taskToken);
-    return { ok: true };
+  private callback(taskToken: string, event: (seq: number) => WorkMessage['event'], suffix: string, completes: boolean): Promise<CallbackResult> {
+    return deliverCallback(this.deps, taskToken, event, suffix, completes);
   }
 }
 

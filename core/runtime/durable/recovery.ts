@@ -4,6 +4,7 @@ import type { RuntimeDeps } from './deps.ts';
 import { dispatchEffects } from './dispatch.ts';
 import { startMessage } from './engine.ts';
 import { executionEnd } from './worker.ts';
+import { reportToParentTask } from './parent-task.ts';
 
 /**
  * After a restart: finish whatever a dead process left half done. A root branch never stepped
@@ -19,6 +20,7 @@ export async function recoverExecution(executionArn: string, deps: RuntimeDeps):
       // The root's last step ended the execution, and the process died before recording it.
       await deps.store.recordExecutionEnd(executionArn, end);
       await dispatchEffects(branch, branch.outbox, deps);
+      await reportToParentTask({ ...execution, ...end }, deps);
     } else if (branch.branchId === ROOT_BRANCH && branch.version === 0) {
       await deps.queue.send([{ message: startMessage(execution) }]);
     } else if (branch.outbox.length > 0) {

@@ -15,6 +15,7 @@ import { childrenToMerge, withChildOutputs } from './merge-children.ts';
 import { stepEnv } from './step-env.ts';
 import { continueInline } from './inline-tasks.ts';
 import { openJoin } from '../open-join.ts';
+import { reportToParentTask } from './parent-task.ts';
 
 /** How handling one message ended (for tests and metrics; the queue acknowledges every outcome). */
 export type MessageOutcome = 'committed' | 'stale' | 'redelivered' | 'ignored';
@@ -38,6 +39,7 @@ export async function processMessage(message: WorkMessage, deps: RuntimeDeps): P
       const end = executionEnd(branch, branch.snapshot, branch.endedAt ?? message.at);
       if (end && execution.status === 'RUNNING') await deps.store.recordExecutionEnd(message.executionArn, end);
       await dispatchEffects(branch, branch.outbox, deps);
+      if (end) await reportToParentTask({ ...execution, ...end }, deps);
       return 'redelivered';
     }
     if (execution.status !== 'RUNNING') return 'ignored';
@@ -55,7 +57,10 @@ export async function processMessage(message: WorkMessage, deps: RuntimeDeps): P
     if (commit === 'committed') {
       if (deps.telemetry) reportTransitions(deps.telemetry, execution.stateMachineArn, message.executionArn, events);
       if (!overQuota) await dispatchEffects(next, next.outbox, deps);
-      if (end) deps.telemetry?.executionEnded({ executionArn: execution.executionArn, stateMachineArn: execution.stateMachineArn, status: end.status, durationMs: message.at - execution.startDate });
+      if (end) {
+        deps.telemetry?.executionEnded({ executionArn: execution.executionArn, stateMachineArn: execution.stateMachineArn, status: end.status, durationMs: message.at - execution.startDate });
+        await reportToParentTask({ ...execution, ...end }, deps);
+      }
       return 'committed';
     }
     // Another message moved the branch on. Read again.

@@ -1,4 +1,4 @@
-import type { ExecutionRecord, ExecutionStatus } from '../../../runtime/records.ts';
+import type { ExecutionRecord, ExecutionStatus, ParentTask } from '../../../runtime/records.ts';
 import type { Definitions } from './definitions.ts';
 import { num, optional, optNum, optStr, parseJson, str } from './item-fields.ts';
 import { itemBytes } from './item-size.ts';
@@ -43,6 +43,8 @@ export function executionItems(record: ExecutionRecord, definitionHash: string, 
     roleArn: record.roleArn,
     traceHeader: record.traceHeader,
     testCase: record.testCase,
+    parentToken: record.parentTask?.taskToken,
+    parentPattern: record.parentTask?.pattern,
     startDate: record.startDate,
     stopDate: record.stopDate,
     error: record.error,
@@ -83,5 +85,12 @@ export async function executionFromItem(table: TableClient, definitions: Definit
     roleArn: str(item, 'roleArn'),
     ...optional('traceHeader', optStr(item, 'traceHeader')),
     ...optional('testCase', optStr(item, 'testCase')),
+    ...optional('parentTask', parentTaskOf(item)),
   };
+}
+
+function parentTaskOf(item: Item): ParentTask | undefined {
+  const taskToken = optStr(item, 'parentToken');
+  const pattern = optStr(item, 'parentPattern');
+  return taskToken === undefined || (pattern !== 'RUN_JOB' && pattern !== 'RUN_JOB_V2') ? undefined : { taskToken, pattern };
 }

@@ -32,7 +32,9 @@ export function parseTaskResource(arn: string): TaskResource {
   }
   // arn:partition:states:::service:action[.suffix]; aws-sdk adds one more segment.
   const serviceParts = parts.slice(5);
-  const last = serviceParts.pop() ?? '';
+  let last = serviceParts.pop() ?? '';
+  // `.sync:2` holds the ARN's separator: `startExecution.sync:2` is one segment, not an action `2`.
+  if (last === '2' && serviceParts.at(-1)?.endsWith('.sync')) last = `${serviceParts.pop()}:2`;
   const service = serviceParts.join(':');
   let action = last;
   let pattern: IntegrationPattern = 'REQUEST_RESPONSE';
