@@ -27,10 +27,11 @@ export const GLOBAL_SECONDARY_INDEXES: readonly IndexSpec[] = [
 ];
 
 /**
- * The attribute DynamoDB's TTL reads: epoch seconds after which an item may be deleted. Items
- * without it (running executions, state machines) are kept.
+ * The attribute DynamoDB's TTL reads: epoch seconds after which an item may be deleted. The store
+ * writes it (core/adapters/aws/dynamodb/retention.ts); items without it (running executions'
+ * META items, state machines) are kept.
  */
-export const TTL_ATTRIBUTE = 'expiresAt';
+export { TTL_ATTRIBUTE } from '../../core/adapters/aws/dynamodb/retention.ts';
 
 /** On-demand: an idle installation pays nothing for throughput. */
 export const BILLING_MODE = 'PAY_PER_REQUEST';

@@ -14,6 +14,7 @@ import { EXECUTIONS_BY_STATE_MACHINE } from './table.ts';
 import type { Item, TableClient } from './table-client.ts';
 import { isConditionFailure } from './transaction-errors.ts';
 import { putNew } from './put-new.ts';
+import { expiring, expiryAfterEnd, TTL_ATTRIBUTE } from './retention.ts';
 
 /** A filtered listing reads at most this many index pages per call before answering with a token. */
 const MAX_FILTERED_PAGES = 10;
@@ -28,7 +29,7 @@ export class DynamoDbExecutions {
   /** One item (the root branch rides on it), unless the input needs part items. */
   async createExecution(execution: ExecutionRecord, root: BranchRecord): Promise<{ readonly created: boolean; readonly record: ExecutionRecord }> {
     const meta = executionItems(execution, await this.definitions.save(execution.definition), rootBody(root));
-    if (await putNew(this.table, meta.item, meta.parts)) return { created: true, record: execution };
+    if (await putNew(this.table, meta.item, expiring(meta.parts, Date.now()))) return { created: true, record: execution };
     const existing = await this.getExecution(execution.executionArn);
     if (!existing) throw new Error(`createExecution: ${execution.executionArn} exists and cannot be read`);
     return { created: false, record: existing };
@@ -97,16 +98,18 @@ export class DynamoDbExecutions {
   /** The step item, conditional on its version being new; then the execution's end, if any. */
   async commitStep(commit: StepCommit): Promise<CommitResult> {
     const { item, parts } = stepItems(commit);
-    if (!(await putNew(this.table, item, parts))) return 'branch-conflict';
+    const now = Date.now();
+    if (!(await putNew(this.table, expiring([item], now)[0]!, expiring(parts, now)))) return 'branch-conflict';
     if (commit.executionEnd) await this.recordExecutionEnd(commit.executionArn, commit.executionEnd);
     return 'committed';
   }
 
   async recordExecutionEnd(executionArn: string, end: ExecutionEnd): Promise<void> {
     const key = executionKey(executionArn);
-    const names: Record<string, string> = { '#status': 'status' };
-    const values: Record<string, unknown> = { ':running': 'RUNNING', ':status': end.status, ':stop': end.stopDate };
-    const sets = ['#status = :status', 'stopDate = :stop'];
+    const now = Date.now();
+    const names: Record<string, string> = { '#status': 'status', '#expiresAt': TTL_ATTRIBUTE };
+    const values: Record<string, unknown> = { ':running': 'RUNNING', ':status': end.status, ':stop': end.stopDate, ':expiresAt': expiryAfterEnd(now) };
+    const sets = ['#status = :status', 'stopDate = :stop', '#expiresAt = :expiresAt'];
     const output = end.output === undefined ? undefined : encodeOutput(JSON.stringify(end.output));
     if (output) {
       values[':output'] = output.stored;
@@ -122,7 +125,7 @@ export class DynamoDbExecutions {
     }
     // Part items of a large output first: they are only read once the update points at them,
     // and an end recorded twice writes the same parts.
-    for (const part of output ? partItems(key, 'output', output) : []) await this.table.put({ Item: part });
+    for (const part of output ? expiring(partItems(key, 'output', output), now) : []) await this.table.put({ Item: part });
     try {
       await this.table.update({
         Key: key,

@@ -4,6 +4,7 @@ import { CHILD_RESULT_PREFIX, childResultSk, joinPk } from './keys.ts';
 import { encodeText, partItems } from './large-text.ts';
 import type { Item, Key, TableClient } from './table-client.ts';
 import { putNew } from './put-new.ts';
+import { expiring } from './retention.ts';
 import { decodeWithParts, withParts } from './text-parts.ts';
 
 /**
@@ -31,7 +32,8 @@ export class DynamoDbJoins {
     const resultKey: Key = { pk, sk: childResultSk(result.index) };
     const body = encodeText(JSON.stringify({ output: result.output, error: result.error, cause: result.cause }));
     const item = { ...resultKey, index: result.index, status: result.status, at: result.at, eventCount: result.eventCount, body: body.stored };
-    const duplicate = !(await putNew(this.table, item, partItems(resultKey, 'body', body)));
+    const now = Date.now();
+    const duplicate = !(await putNew(this.table, expiring([item], now)[0]!, expiring(partItems(resultKey, 'body', body), now)));
     return { results: await this.getChildResults(executionArn, parentBranchId, joinSeq), duplicate };
   }
 

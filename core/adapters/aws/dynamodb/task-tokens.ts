@@ -2,6 +2,7 @@ import type { TaskTokenRecord } from '../../../runtime/records.ts';
 import { num, optional, optNum, str } from './item-fields.ts';
 import { taskTokenKey } from './keys.ts';
 import type { TableClient } from './table-client.ts';
+import { expiryOfWrite, TTL_ATTRIBUTE } from './retention.ts';
 
 /**
  * Task tokens (`T#<token>` / `T`): where a callback goes. Written when a waitForTaskToken task
@@ -18,6 +19,7 @@ export class DynamoDbTaskTokens {
         branchId: record.branchId,
         seq: record.seq,
         heartbeatSeconds: record.heartbeatSeconds,
+        [TTL_ATTRIBUTE]: expiryOfWrite(Date.now()),
       },
     });
   }
