@@ -1,5 +1,5 @@
 import type { QueryLanguage, TaskState } from '../../definition/types.ts';
-import type { Json } from '../../json.ts';
+import type { Json, JsonObject } from '../../json.ts';
 import { StatesErrors } from '../../errors.ts';
 import { exceedsPayloadLimit } from '../../limits.ts';
 import { compileRetrier } from '../../retry/retrier.ts';
@@ -11,6 +11,7 @@ import type { Pending } from '../../interpreter/snapshot.ts';
 import type { StepEvent } from '../../interpreter/step-event.ts';
 import { continueWith, type Outcome, type StateComponent, type StateRun } from '../component.ts';
 import { parseTaskResource } from './resource.ts';
+import { compileCredentials } from './credentials.ts';
 import { outcomeDetails, scheduledDetails, taskEventNames } from './events.ts';
 
 type TaskPending = Extract<Pending, { kind: 'Task' }>;
@@ -22,6 +23,7 @@ export function compileTask(name: string, state: TaskState, language: QueryLangu
   const flow = compileDataFlow(state, language);
   const timeout = compileNumberField({ field: 'TimeoutSeconds', literal: state.TimeoutSeconds, path: state.TimeoutSecondsPath, language });
   const heartbeat = compileNumberField({ field: 'HeartbeatSeconds', literal: state.HeartbeatSeconds, path: state.HeartbeatSecondsPath, language });
+  const credentials = compileCredentials(state.Credentials, language);
   // `$$.Task.Token` exists for callbacks and for `.sync` jobs alike.
   const hasTaskToken = resource.pattern !== 'REQUEST_RESPONSE';
 
@@ -29,12 +31,20 @@ export function compileTask(name: string, state: TaskState, language: QueryLangu
     const effective = flow.effectiveInput(run);
     const taskToken = hasTaskToken ? run.env.uuid() : undefined;
     const tokenRun = taskToken === undefined ? run : run.withTaskToken(taskToken);
-    return then(all<Json | number | undefined>([flow.arguments(tokenRun, effective), timeout(run, effective), heartbeat(run, effective)]), (values) =>
-      schedule(run, values[0] as Json, values[1] as number | undefined, values[2] as number | undefined, taskToken),
+    return then(
+      all<Json | number | JsonObject | undefined>([flow.arguments(tokenRun, effective), timeout(run, effective), heartbeat(run, effective), credentials(tokenRun, effective)]),
+      (values) => schedule(run, values[0] as Json, values[1] as number | undefined, values[2] as number | undefined, taskToken, values[3] as JsonObject | undefined),
     );
   }
 
-  function schedule(run: StateRun, request: Json, timeoutSeconds: number | undefined, heartbeatSeconds: number | undefined, taskToken: string | undefined): Outcome {
+  function schedule(
+    run: StateRun,
+    request: Json,
+    timeoutSeconds: number | undefined,
+    heartbeatSeconds: number | undefined,
+    taskToken: string | undefined,
+    taskCredentials: JsonObject | undefined,
+  ): Outcome {
     const region = run.env.execution.executionArn.split(':')[3] ?? 'us-east-1';
     run.emit(names.scheduled, scheduledDetails(resource, region, request, timeoutSeconds, heartbeatSeconds));
     if (resource.kind !== 'activity') run.emit(names.started, outcomeDetails(resource, {}));
@@ -64,7 +74,7 @@ export function compileTask(name: string, state: TaskState, language: QueryLangu
             action: resource.action,
             pattern: resource.pattern,
             parameters: request,
-            credentials: state.Credentials,
+            credentials: taskCredentials,
             timeoutSeconds,
             heartbeatSeconds,
             taskToken,
