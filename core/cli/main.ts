@@ -25,7 +25,7 @@ const COMMANDS: Readonly<Record<string, { load: () => Promise<Command>; usage: s
   },
   serve: {
     load: async () => (await import('./serve.ts')).serveCommand,
-    usage: `stepwise serve [--port 8083] [--data DIR | --memory] [--tasks handlers.(js|ts)] [--mock-config FILE] [--create DIR]
+    usage: `stepwise serve [--port 8083] [--data DIR | --memory] [--tasks handlers.(js|ts)] [--mock-config FILE] [--aws-endpoint URL] [--create DIR]
   Serve the Step Functions API on 127.0.0.1 for the AWS CLI and SDKs, durable on DynamoDB Local.
     --port N                  port to listen on (default 8083; 0 picks a free one)
     --data DIR                where executions are kept (default ./.stepwise); they survive restarts
@@ -33,6 +33,9 @@ const COMMANDS: Readonly<Record<string, { load: () => Promise<Command>; usage: s
     --tasks handlers.(js|ts)  module exporting Task handlers keyed by state name or resource ARN
     --mock-config FILE        Step Functions Local mock configuration (or SFN_MOCK_CONFIG); start
                               executions with stateMachineArn#TestCase to use its mocked responses
+    --aws-endpoint URL        call AWS service integrations (Lambda, SQS, SNS, DynamoDB, EventBridge,
+                              aws-sdk:*) at this endpoint, e.g. moto or LocalStack, for Tasks no
+                              handler serves
     --create DIR              create a state machine from every *.asl.json in DIR`,
   },
   conformance: {
