@@ -98,6 +98,9 @@ async function buildRuntime(config: EngineConfig & Partial<TimersConfig>, teleme
     telemetry,
     secret,
     track: background.track,
+    // A function is frozen once it has answered: Express StartExecution hands its run to a worker.
+    expressStarts: 'queue',
+    stateMachines: store,
   };
   const api: ApiContext = {
     stateMachines: store,

@@ -155,4 +155,6 @@ export interface WorkMessage {
     readonly parentEventId: number;
     readonly variables?: JsonObject;
   };
+  /** For an Express execution started with StartExecution that a worker runs whole (runtime/durable/express.ts). */
+  readonly express?: { readonly stateMachineArn: string; readonly name: string; readonly parentTask?: ParentTask };
 }

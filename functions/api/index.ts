@@ -1,7 +1,8 @@
 /**
  * The api function: the Step Functions API behind API Gateway (HTTP API, `POST /`, payload
- * format 2.0). StartSyncExecution and Express StartExecution run their executions inside this
- * invocation, so it returns only once they have ended (see infra/README.md for the time limit).
+ * format 2.0). StartSyncExecution runs its execution inside this invocation, so it returns only
+ * once that has ended (see infra/README.md for the time limit); Express StartExecution is queued
+ * for a worker.
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { handleRequest } from '../../core/api/handle-request.ts';

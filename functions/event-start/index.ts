@@ -2,7 +2,7 @@
  * The event-start function: starts an execution of one state machine (STEPWISE_STATE_MACHINE_ARN)
  * for each event its EventBridge rule matches, with the whole event as the input and a name
  * derived from the event's id, so a redelivered event starts nothing new. An Express execution
- * runs to its end inside this invocation.
+ * is queued for a worker to run.
  */
 import type { Context, EventBridgeEvent } from 'aws-lambda';
 import { handleRequest } from '../../core/api/handle-request.ts';

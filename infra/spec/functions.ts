@@ -31,18 +31,19 @@ export const FUNCTIONS: { readonly [F in FunctionName]: FunctionSpec } = {
     entry: 'functions/worker/index.ts',
     handler: 'functions/worker/index.handler',
     // Request-response Task states run inside the hop that schedules them, so this bounds how long
-    // such a task may take. It also sets the queue's visibility timeout (6x), which is how long a
-    // message from a crashed invocation waits before another worker picks it up.
-    timeoutSeconds: 300,
+    // such a task may take; an Express execution started with StartExecution runs whole in a
+    // worker, and AWS allows Express executions five minutes, so one more minute covers the rest
+    // of the batch. It also sets the queue's visibility timeout (6x), which is how long a message
+    // from a crashed invocation waits before another worker picks it up.
+    timeoutSeconds: 360,
     memoryMb: 1024,
     description: 'Stepwise: durable runtime, fed by the work queue',
   },
   'event-start': {
     entry: 'functions/event-start/index.ts',
     handler: 'functions/event-start/index.handler',
-    // An Express execution started by an event runs to completion in this invocation, and AWS
-    // allows Express executions five minutes; the extra minute covers start-up and the write-out.
-    timeoutSeconds: 360,
+    // One StartExecution; an Express execution it starts runs in a worker.
+    timeoutSeconds: 30,
     memoryMb: 1024,
     description: 'Stepwise: starts an execution for each matching EventBridge event',
   },

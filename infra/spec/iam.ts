@@ -37,10 +37,11 @@ export interface IamRefs<V> {
 export type Capability = 'table' | 'queue-send' | 'queue-consume' | 'timers' | 'secret' | 'tracing' | 'tasks';
 
 export const CAPABILITIES: { readonly [F in FunctionName]: readonly Capability[] } = {
-  // StartSyncExecution and async Express runs execute Task states inside the API function.
+  // StartSyncExecution runs its Express execution's Task states inside the API function.
   api: ['table', 'queue-send', 'timers', 'secret', 'tracing', 'tasks'],
   worker: ['table', 'queue-send', 'queue-consume', 'timers', 'secret', 'tracing', 'tasks'],
-  'event-start': ['table', 'queue-send', 'secret', 'tracing', 'tasks'],
+  // Only starts: a Standard execution's first message and an Express execution's run are queued.
+  'event-start': ['table', 'queue-send', 'secret', 'tracing'],
 };
 
 /**

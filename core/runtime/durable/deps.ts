@@ -1,4 +1,4 @@
-import type { Clock, ExecutionStore, TaskInvoker, Telemetry, Timers, WorkQueue } from '../../ports.ts';
+import type { Clock, ExecutionStore, StateMachineStore, TaskInvoker, Telemetry, Timers, WorkQueue } from '../../ports.ts';
 import type { MachineCache } from './machines.ts';
 
 /** What the durable runtime works with: the ports, and compiled definitions. */
@@ -16,6 +16,13 @@ export interface RuntimeDeps {
   readonly track?: (work: Promise<unknown>) => void;
   /** Run request-response Tasks inside the hop that schedules them (default true). */
   readonly inlineTasks?: boolean;
+  /**
+   * Where an Express execution started with StartExecution runs: beside the caller in this
+   * process (the default), or in a worker that takes it from the queue, for processes that stop
+   * once they have answered (Lambda). Workers then read its state machine from `stateMachines`.
+   */
+  readonly expressStarts?: 'in-process' | 'queue';
+  readonly stateMachines?: StateMachineStore;
   /** AWS's quota; history beyond it fails the execution. */
   readonly maxHistoryEvents?: number;
 }

@@ -10,7 +10,7 @@ import { runInMemory } from '../run-in-memory.ts';
 import type { RuntimeDeps } from './deps.ts';
 import { processMessage } from './worker.ts';
 import { deliverCallback } from './callbacks.ts';
-import { reportToParentTask } from './parent-task.ts';
+import { expressStartMessage, runExpress, runExpressToEnd } from './express.ts';
 
 /** The ExecutionEngine over the durable runtime: what the Step Functions API starts and stops. */
 export class DurableEngine implements ExecutionEngine {
@@ -45,21 +45,17 @@ export class DurableEngine implements ExecutionEngine {
   }
 
   /**
-   * Express StartExecution, as AWS runs it: asynchronously, in this process, with no write per
-   * transition and nothing stored (Express executions cannot be described or listed); the
-   * execution's end goes to the telemetry port.
+   * Express StartExecution, as AWS runs it: asynchronously, at least once, with nothing stored
+   * (Express executions cannot be described or listed); the execution's end goes to the
+   * telemetry port. It runs in this process, or, with `expressStarts: 'queue'`, in a worker.
    */
   private async startExpress(request: { stateMachine: StateMachineRecord; name: string; input: string; parentTask?: ParentTask }) {
     const record = this.expressRecord(request.stateMachine, request.name, request.input, this.deps.clock.now());
-    const run = this.runExpress({ ...request, executionArn: record.executionArn }, false).then(async (finished) => {
-      this.deps.telemetry?.executionEnded({
-        executionArn: finished.executionArn,
-        stateMachineArn: finished.stateMachineArn,
-        status: finished.status,
-        durationMs: (finished.stopDate ?? finished.startDate) - finished.startDate,
-      });
-      if (request.parentTask) await reportToParentTask({ ...finished, parentTask: request.parentTask }, this.deps);
-    });
+    if (this.deps.expressStarts === 'queue') {
+      await this.deps.queue.send([{ message: expressStartMessage(record, request.parentTask) }]);
+      return { record, created: true };
+    }
+    const run = runExpressToEnd(this.deps, { ...request, executionArn: record.executionArn });
     if (this.deps.track) this.deps.track(run);
     else void run;
     return { record, created: true };
@@ -80,45 +76,7 @@ export class DurableEngine implements ExecutionEngine {
   }
 
   startSyncExecution(request: { stateMachine: StateMachineRecord; name: string; input: string; traceHeader?: string }): Promise<ExecutionRecord> {
-    return this.runExpress(request, true);
-  }
-
-  /** Runs an Express execution to its end in memory, on the real clock. */
-  private async runExpress(
-    request: { stateMachine: StateMachineRecord; name: string; input: string; executionArn?: string },
-    synchronous: boolean,
-  ): Promise<ExecutionRecord> {
-    const { stateMachine, name, input } = request;
-    const startDate = this.deps.clock.now();
-    const [, , , region, account] = stateMachine.stateMachineArn.split(':');
-    const result = await runInMemory(JSON.parse(stateMachine.definition) as StateMachineDefinition, {
-      input: JSON.parse(input) as Json,
-      taskInvoker: this.deps.tasks,
-      startTime: startDate,
-      executionName: name,
-      stateMachineName: stateMachine.name,
-      workflowType: 'EXPRESS',
-      synchronous,
-      realTime: true,
-      ...(request.executionArn === undefined ? {} : { executionArn: request.executionArn }),
-      ...(region ? { region } : {}),
-      ...(account ? { accountId: account } : {}),
-    });
-    return {
-      executionArn: result.executionArn,
-      stateMachineArn: stateMachine.stateMachineArn,
-      name,
-      type: 'EXPRESS',
-      status: result.status === 'RUNNING' ? 'FAILED' : result.status,
-      input,
-      ...(result.output === undefined ? {} : { output: result.output }),
-      ...(result.error === undefined ? {} : { error: result.error }),
-      ...(result.cause === undefined ? {} : { cause: result.cause }),
-      startDate,
-      stopDate: this.deps.clock.now(),
-      definition: stateMachine.definition,
-      roleArn: stateMachine.roleArn,
-    };
+    return runExpress(this.deps, request, true);
   }
 
   async stopExecution(executionArn: string, error?: string, cause?: string): Promise<ExecutionRecord | undefined> {

@@ -16,6 +16,7 @@ import { stepEnv } from './step-env.ts';
 import { continueInline } from './inline-tasks.ts';
 import { openJoin } from '../open-join.ts';
 import { reportToParentTask } from './parent-task.ts';
+import { runQueuedExpress } from './express.ts';
 
 /** How handling one message ended (for tests and metrics; the queue acknowledges every outcome). */
 export type MessageOutcome = 'committed' | 'stale' | 'redelivered' | 'ignored';
@@ -30,6 +31,7 @@ const MAX_ATTEMPTS = 20;
  */
 export async function processMessage(message: WorkMessage, deps: RuntimeDeps): Promise<MessageOutcome> {
   deps.telemetry?.messageReceived({ executionArn: message.executionArn, lagMs: Math.max(0, deps.clock.now() - message.at) });
+  if (message.express) return runQueuedExpress(message, deps);
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const execution = await readExecution(message.executionArn, deps);
     if (!execution) return 'ignored';

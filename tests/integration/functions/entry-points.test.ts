@@ -241,14 +241,22 @@ describe('event-start bundle (EventBridge events)', () => {
     assert.equal((listed['executions'] as unknown[]).length, 1);
   });
 
-  it('runs an Express execution to its end inside the invocation', async () => {
+  it('queues an Express execution, which the worker then runs to its end', async () => {
     const stateMachineArn = await createStateMachine('express-from-events', ECHO_DETAIL, 'EXPRESS');
     const eventStart = await deployment.start('event-start', 1, stateMachineArn);
     const invocation = await eventStart.invoke(eventBridgeEvent({ detail: { order: 7 } }));
     assert.ok(invocation.ok, invocation.ok ? '' : invocation.error.errorMessage);
     const { executionArn } = invocation.result as { executionArn: string };
     assert.match(executionArn, /^arn:aws:states:us-east-1:111111111111:express:express-from-events:/);
-    const ended = eventStart
+    const queued = await receive(1);
+    const decoded = decodeWorkMessage(queued[0]!.Body!);
+    assert.ok(decoded.ok);
+    assert.equal(decoded.message.executionArn, executionArn);
+    assert.deepEqual(decoded.message.express, { stateMachineArn, name: executionArn.split(':')[7] });
+    const batch = await invokeWorker(queued);
+    assert.deepEqual(batch.batchItemFailures, []);
+    await deleteMessages(queued);
+    const ended = worker
       .logs()
       .split('\n')
       .filter((line) => line.startsWith('{'))

@@ -81,7 +81,7 @@ describe('infra: functions', () => {
     assert.ok(FUNCTIONS.api.timeoutSeconds <= 30);
   });
 
-  it('give event-start time for a whole Express execution (5 minutes)', () => {
-    assert.ok(FUNCTIONS['event-start'].timeoutSeconds > 300);
+  it('give the worker time for a whole Express execution (5 minutes), which it runs for StartExecution', () => {
+    assert.ok(FUNCTIONS.worker.timeoutSeconds > 300);
   });
 });

@@ -50,7 +50,8 @@ function messageProblem(value: unknown): string | undefined {
     nonEmptyString(value, 'key', 'message') ??
     finiteNumber(value, 'at', 'message') ??
     eventProblem(value['event'], 'message.event') ??
-    (value['child'] === undefined ? undefined : childProblem(value['child'], 'message.child'))
+    (value['child'] === undefined ? undefined : childProblem(value['child'], 'message.child')) ??
+    (value['express'] === undefined ? undefined : expressProblem(value['express'], 'message.express'))
   );
 }
 
@@ -71,6 +72,21 @@ function childProblem(value: unknown, path: string): string | undefined {
     termsProblem(value['terms'], `${path}.terms`) ??
     (value['variables'] === undefined || isFields(value['variables']) ? undefined : `${path}.variables: expected an object`) ??
     specProblem(value['spec'], `${path}.spec`)
+  );
+}
+
+function expressProblem(value: unknown, path: string): string | undefined {
+  if (!isFields(value)) return `${path}: expected an object`;
+  const parent = value['parentTask'];
+  return (
+    nonEmptyString(value, 'stateMachineArn', path) ??
+    nonEmptyString(value, 'name', path) ??
+    (parent === undefined
+      ? undefined
+      : !isFields(parent)
+        ? `${path}.parentTask: expected an object`
+        : (nonEmptyString(parent, 'taskToken', `${path}.parentTask`) ??
+          (parent['pattern'] === 'RUN_JOB' || parent['pattern'] === 'RUN_JOB_V2' ? undefined : `${path}.parentTask.pattern: expected RUN_JOB or RUN_JOB_V2`)))
   );
 }
 
