@@ -66,6 +66,12 @@ export interface StepCommit {
   readonly merged?: readonly MergedChild[];
   /** Set when the step ended the execution (the root branch only). */
   readonly executionEnd?: ExecutionEnd;
+  /**
+   * When the execution ends at the latest (ms): its start plus the state machine's TimeoutSeconds,
+   * which the runtime enforces. Absent when the state machine sets none. Stores may keep what the
+   * step wrote for a retention period after it, instead of after the longest execution AWS allows.
+   */
+  readonly deadline?: number;
 }
 
 export interface ExecutionEnd {

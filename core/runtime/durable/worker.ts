@@ -49,12 +49,14 @@ export async function processMessage(message: WorkMessage, deps: RuntimeDeps): P
     const stepped = await stepBranch(execution, branch, message, deps);
     if (!stepped) return 'stale';
     const { next, events, merged, end, overQuota } = stepped;
+    const timeoutSeconds = deps.machines.get(execution.definition).timeoutSeconds;
     const commit = await deps.store.commitStep({
       executionArn: message.executionArn,
       branch: next,
       events,
       ...(merged.length > 0 ? { merged } : {}),
       ...(end ? { executionEnd: end } : {}),
+      ...(timeoutSeconds === undefined ? {} : { deadline: execution.startDate + timeoutSeconds * 1000 }),
     });
     if (commit === 'committed') {
       if (deps.telemetry) reportTransitions(deps.telemetry, execution.stateMachineArn, message.executionArn, events);

@@ -50,4 +50,15 @@ describe('retention (TTL on expiresAt)', () => {
     items = await itemsOf(arn);
     assert.ok(near(items.find((item) => item['sk'] === 'M')?.['expiresAt'], now + 90 * DAY));
   });
+
+  it('expires the steps of an execution with a deadline (TimeoutSeconds) 90 days after that deadline', async () => {
+    const record = execution(stateMachine('Bounded'), 'deadline');
+    const arn = record.executionArn;
+    await fx.store.createExecution(record, rootBranch(arn));
+    const deadline = Date.now() + 3_600_000;
+    const step = { executionArn: arn, branchId: 'root', version: 1, snapshot: snapshot({ lastEventId: 2 }), outbox: [], appliedKey: 'm1', nextEventId: 3 };
+    assert.equal(await fx.store.commitStep({ executionArn: arn, branch: step, events: events(1, 2), deadline }), 'committed');
+    const steps = (await itemsOf(arn)).filter((item) => String(item['pk']).startsWith('B#'));
+    assert.ok(near(steps[0]?.['expiresAt'], Math.ceil(deadline / 1000) + 90 * DAY), `step expiry ${String(steps[0]?.['expiresAt'])}`);
+  });
 });

@@ -99,7 +99,7 @@ export class DynamoDbExecutions {
   async commitStep(commit: StepCommit): Promise<CommitResult> {
     const { item, parts } = stepItems(commit);
     const now = Date.now();
-    if (!(await putNew(this.table, expiring([item], now)[0]!, expiring(parts, now)))) return 'branch-conflict';
+    if (!(await putNew(this.table, expiring([item], now, commit.deadline)[0]!, expiring(parts, now, commit.deadline)))) return 'branch-conflict';
     if (commit.executionEnd) await this.recordExecutionEnd(commit.executionArn, commit.executionEnd);
     return 'committed';
   }

@@ -3,9 +3,10 @@
  * the deployment enables TTL on it, infra/spec/table.ts). AWS keeps a closed execution for 90
  * days, so the META item expires 90 days after the execution ends, and carries no expiry while it
  * runs. Every other item of an execution (step items, child results, task tokens, part items)
- * expires a year and 90 days after it was written, a year being AWS's longest execution: such
- * items are written once and never updated, and stamping them again at the end would cost a
- * write each.
+ * is written once and never updated (stamping them again at the end would cost a write each), so
+ * it gets its expiry when written: 90 days after the execution's deadline when its state machine
+ * sets TimeoutSeconds (the runtime ends it by then), else a year and 90 days after the write, a
+ * year being AWS's longest execution.
  */
 export const TTL_ATTRIBUTE = 'expiresAt';
 
@@ -13,9 +14,10 @@ const DAY_SECONDS = 24 * 60 * 60;
 export const RETENTION_AFTER_END_SECONDS = 90 * DAY_SECONDS;
 export const LONGEST_EXECUTION_SECONDS = 365 * DAY_SECONDS;
 
-/** The expiry of an item written at `nowMs` that belongs to an execution. */
-export function expiryOfWrite(nowMs: number): number {
-  return Math.ceil(nowMs / 1000) + LONGEST_EXECUTION_SECONDS + RETENTION_AFTER_END_SECONDS;
+/** The expiry of an item written at `nowMs` that belongs to an execution ending by `deadlineMs`, if known. */
+export function expiryOfWrite(nowMs: number, deadlineMs?: number): number {
+  const latestEnd = deadlineMs === undefined ? nowMs + LONGEST_EXECUTION_SECONDS * 1000 : Math.max(nowMs, deadlineMs);
+  return Math.ceil(latestEnd / 1000) + RETENTION_AFTER_END_SECONDS;
 }
 
 /** The expiry of an execution's META item once it has ended at `nowMs`. */
@@ -24,7 +26,7 @@ export function expiryAfterEnd(nowMs: number): number {
 }
 
 /** The items, each with the expiry of a write at `nowMs`. */
-export function expiring<T extends Record<string, unknown>>(items: readonly T[], nowMs: number): T[] {
-  const expiresAt = expiryOfWrite(nowMs);
+export function expiring<T extends Record<string, unknown>>(items: readonly T[], nowMs: number, deadlineMs?: number): T[] {
+  const expiresAt = expiryOfWrite(nowMs, deadlineMs);
   return items.map((item) => ({ ...item, [TTL_ATTRIBUTE]: expiresAt }));
 }
