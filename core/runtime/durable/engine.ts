@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Json } from '../../asl/json.ts';
-import type { StateMachineDefinition } from '../../asl/definition/types.ts';
 import { initialSnapshot } from '../../asl/interpreter/step.ts';
 import type { CallbackResult, ExecutionEngine } from '../../api/engine.ts';
 import type { BranchRecord, ExecutionRecord, ParentTask, StateMachineRecord, WorkMessage } from '../records.ts';
 import { ROOT_BRANCH } from '../records.ts';
 import { firstEventIdOf } from '../event-ids.ts';
-import { runInMemory } from '../run-in-memory.ts';
 import type { RuntimeDeps } from './deps.ts';
 import { processMessage } from './worker.ts';
 import { deliverCallback } from './callbacks.ts';

@@ -1,10 +1,8 @@
 import { ROOT_BRANCH } from '../records.ts';
 import type { StateMachineStore } from '../../ports.ts';
 import type { RuntimeDeps } from './deps.ts';
-import { dispatchEffects } from './dispatch.ts';
 import { startMessage } from './engine.ts';
-import { executionEnd } from './worker.ts';
-import { reportToParentTask } from './parent-task.ts';
+import { repeatCommittedStep } from './worker.ts';
 
 /**
  * After a restart: finish whatever a dead process left half done. A root branch never stepped
@@ -15,16 +13,11 @@ export async function recoverExecution(executionArn: string, deps: RuntimeDeps):
   const execution = await deps.store.getExecution(executionArn);
   if (!execution || execution.status !== 'RUNNING') return;
   for (const branch of await deps.store.listBranches(executionArn)) {
-    const end = executionEnd(branch, branch.snapshot, branch.endedAt ?? execution.startDate);
-    if (end) {
-      // The root's last step ended the execution, and the process died before recording it.
-      await deps.store.recordExecutionEnd(executionArn, end);
-      await dispatchEffects(branch, branch.outbox, deps);
-      await reportToParentTask({ ...execution, ...end }, deps);
-    } else if (branch.branchId === ROOT_BRANCH && branch.version === 0) {
+    if (branch.branchId === ROOT_BRANCH && branch.version === 0) {
       await deps.queue.send([{ message: startMessage(execution) }]);
-    } else if (branch.outbox.length > 0) {
-      await dispatchEffects(branch, branch.outbox, deps);
+    } else {
+      // This also records the end of a root whose last step ended the execution before a crash.
+      await repeatCommittedStep(execution, branch, execution.startDate, deps);
     }
   }
 }

@@ -38,10 +38,7 @@ export async function processMessage(message: WorkMessage, deps: RuntimeDeps): P
     const branch = (await deps.store.getBranch(message.executionArn, message.branchId)) ?? newChildBranch(message);
     if (!branch) return 'ignored';
     if (branch.appliedKey === message.key) {
-      const end = executionEnd(branch, branch.snapshot, branch.endedAt ?? message.at);
-      if (end && execution.status === 'RUNNING') await deps.store.recordExecutionEnd(message.executionArn, end);
-      await dispatchEffects(branch, branch.outbox, deps);
-      if (end) await reportToParentTask({ ...execution, ...end }, deps);
+      await repeatCommittedStep(execution, branch, message.at, deps);
       return 'redelivered';
     }
     if (execution.status !== 'RUNNING') return 'ignored';
@@ -70,6 +67,19 @@ export async function processMessage(message: WorkMessage, deps: RuntimeDeps): P
     // Another message moved the branch on. Read again.
   }
   throw new Error(`Could not commit ${message.key} after ${MAX_ATTEMPTS} attempts`);
+}
+
+/**
+ * Carries out again what the branch's last committed step left to do, when the message that made
+ * it comes again or after a crash: the execution's end (if the step ended it and that is not
+ * recorded yet), the outbox, and the `.sync` Task waiting for the execution. All of it is
+ * idempotent. `at` stands in for the end's time when the step did not record one.
+ */
+export async function repeatCommittedStep(execution: ExecutionRecord, branch: BranchRecord, at: number, deps: RuntimeDeps): Promise<void> {
+  const end = executionEnd(branch, branch.snapshot, branch.endedAt ?? at);
+  if (end && execution.status === 'RUNNING') await deps.store.recordExecutionEnd(execution.executionArn, end);
+  await dispatchEffects(branch, branch.outbox, deps);
+  if (end) await reportToParentTask({ ...execution, ...end }, deps);
 }
 
 /**
@@ -160,7 +170,7 @@ function newChildBranch(message: WorkMessage): BranchRecord | undefined {
 }
 
 /** How the execution ends when its root branch has finished. */
-export function executionEnd(branch: BranchRecord, snapshot: BranchRecord['snapshot'], at: number): ExecutionEnd | undefined {
+function executionEnd(branch: BranchRecord, snapshot: BranchRecord['snapshot'], at: number): ExecutionEnd | undefined {
   if (branch.branchId !== ROOT_BRANCH || snapshot.status === 'RUNNING') return undefined;
   const output: Json | undefined = snapshot.output;
   return {

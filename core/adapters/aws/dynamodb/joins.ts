@@ -2,7 +2,7 @@ import type { BranchId, ChildResult } from '../../../runtime/records.ts';
 import { num, str } from './item-fields.ts';
 import { CHILD_RESULT_PREFIX, childResultSk, joinPk } from './keys.ts';
 import { encodeText, partItems } from './large-text.ts';
-import type { Item, Key, TableClient } from './table-client.ts';
+import type { Key, TableClient } from './table-client.ts';
 import { putNew } from './put-new.ts';
 import { expiring } from './retention.ts';
 import { decodeWithParts, withParts } from './text-parts.ts';
