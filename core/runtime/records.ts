@@ -58,6 +58,10 @@ export interface ParentTask {
   readonly pattern: 'RUN_JOB' | 'RUN_JOB_V2';
 }
 
+export function isParentTaskPattern(value: unknown): value is ParentTask['pattern'] {
+  return value === 'RUN_JOB' || value === 'RUN_JOB_V2';
+}
+
 /** `root`, or a child: `<parentBranchId>/<join seq>/<index>`. */
 export type BranchId = string;
 

@@ -17,7 +17,8 @@ import type { ApiContext } from '../../api/context.ts';
 import type { ExecutionEngine } from '../../api/engine.ts';
 import { handleRequest } from '../../api/handle-request.ts';
 import type { TaskInvoker } from '../../ports.ts';
-import type { ParentTask } from '../../runtime/records.ts';
+import { isParentTaskPattern, type ParentTask } from '../../runtime/records.ts';
+import { uuidFrom } from '../../runtime/uuid-from.ts';
 import { optimizedIntegrationError } from '../aws/tasks/optimized-errors.ts';
 import { withSdkMetadata } from '../aws/tasks/sdk-metadata.ts';
 import { SERVICES } from '../aws/tasks/services.ts';
@@ -53,7 +54,7 @@ async function startNested(request: TaskRequest, context: ApiContext): Promise<T
     stateMachineArn: parameters['StateMachineArn'] ?? null,
     // AWS names the execution with a UUID when the Task gives no Name; one derived from the
     // attempt's idempotency key keeps a repeated delivery of the attempt from starting two.
-    name: parameters['Name'] ?? uuidOf(request.idempotencyKey),
+    name: parameters['Name'] ?? uuidFrom(createHash('sha256').update(request.idempotencyKey).digest()),
     ...inputMember(parameters['Input']),
     ...(parameters['TraceHeader'] === undefined ? {} : { traceHeader: parameters['TraceHeader'] }),
   };
@@ -82,7 +83,7 @@ async function startNested(request: TaskRequest, context: ApiContext): Promise<T
 
 /** A `.sync` Task is completed by the end of the execution it starts; the others are not. */
 function parentTaskOf(request: TaskRequest): ParentTask | undefined {
-  if ((request.pattern !== 'RUN_JOB' && request.pattern !== 'RUN_JOB_V2') || request.taskToken === undefined) return undefined;
+  if (!isParentTaskPattern(request.pattern) || request.taskToken === undefined) return undefined;
   return { taskToken: request.taskToken, pattern: request.pattern };
 }
 
@@ -111,12 +112,6 @@ function httpHeaders(body: string, requestId: string | undefined): [string, stri
     ['Content-Length', String(Buffer.byteLength(body, 'utf8'))],
     ['Date', new Date().toUTCString()],
   ];
-}
-
-function uuidOf(key: string): string {
-  const hex = createHash('sha256').update(key).digest('hex');
-  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 function isObject(value: Json): value is JsonObject {

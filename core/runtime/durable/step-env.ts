@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ExecutionContext, StepEnv } from '../../asl/interpreter/env.ts';
+import { uuidFrom } from '../uuid-from.ts';
 
 /**
  * The env for one step, derived from the message alone: its time is when the event happened
@@ -17,12 +18,4 @@ export function stepEnv(secret: string, messageKey: string, at: number, firstEve
     uuid: () => uuidFrom(draw()),
     random: () => draw().readUInt32BE(0) / 0x1_0000_0000,
   };
-}
-
-function uuidFrom(bytes: Buffer): string {
-  const b = Buffer.from(bytes.subarray(0, 16));
-  b[6] = (b[6]! & 0x0f) | 0x40;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const hex = b.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

@@ -1,4 +1,4 @@
-import type { ExecutionRecord, ExecutionStatus, ParentTask } from '../../../runtime/records.ts';
+import { isParentTaskPattern, type ExecutionRecord, type ExecutionStatus, type ParentTask } from '../../../runtime/records.ts';
 import type { Definitions } from './definitions.ts';
 import { num, optional, optNum, optStr, parseJson, str } from './item-fields.ts';
 import { itemBytes } from './item-size.ts';
@@ -92,5 +92,5 @@ export async function executionFromItem(table: TableClient, definitions: Definit
 function parentTaskOf(item: Item): ParentTask | undefined {
   const taskToken = optStr(item, 'parentToken');
   const pattern = optStr(item, 'parentPattern');
-  return taskToken === undefined || (pattern !== 'RUN_JOB' && pattern !== 'RUN_JOB_V2') ? undefined : { taskToken, pattern };
+  return taskToken === undefined || !isParentTaskPattern(pattern) ? undefined : { taskToken, pattern };
 }

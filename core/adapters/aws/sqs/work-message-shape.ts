@@ -1,5 +1,5 @@
 import type { StepEvent, TimerKind } from '../../../asl/interpreter/step-event.ts';
-import type { WorkMessage } from '../../../runtime/records.ts';
+import { isParentTaskPattern, type WorkMessage } from '../../../runtime/records.ts';
 
 /**
  * Checks that a parsed SQS body has the shape of a WorkMessage. Bodies can come from anywhere
@@ -77,17 +77,16 @@ function childProblem(value: unknown, path: string): string | undefined {
 
 function expressProblem(value: unknown, path: string): string | undefined {
   if (!isFields(value)) return `${path}: expected an object`;
-  const parent = value['parentTask'];
   return (
     nonEmptyString(value, 'stateMachineArn', path) ??
     nonEmptyString(value, 'name', path) ??
-    (parent === undefined
-      ? undefined
-      : !isFields(parent)
-        ? `${path}.parentTask: expected an object`
-        : (nonEmptyString(parent, 'taskToken', `${path}.parentTask`) ??
-          (parent['pattern'] === 'RUN_JOB' || parent['pattern'] === 'RUN_JOB_V2' ? undefined : `${path}.parentTask.pattern: expected RUN_JOB or RUN_JOB_V2`)))
+    (value['parentTask'] === undefined ? undefined : parentTaskProblem(value['parentTask'], `${path}.parentTask`))
   );
+}
+
+function parentTaskProblem(value: unknown, path: string): string | undefined {
+  if (!isFields(value)) return `${path}: expected an object`;
+  return nonEmptyString(value, 'taskToken', path) ?? (isParentTaskPattern(value['pattern']) ? undefined : `${path}.pattern: expected RUN_JOB or RUN_JOB_V2`);
 }
 
 function termsProblem(value: unknown, path: string): string | undefined {
