@@ -8,6 +8,7 @@ import { MAX_BODY_BYTES } from '../../core/adapters/local/http-server.ts';
 import { internalFailure } from '../../core/api/aws-errors.ts';
 import type { ApiResponse } from '../../core/api/response.ts';
 import { CONTENT_TYPE, errorResponse } from '../../core/api/response.ts';
+import { bodyTooLarge, noOperationAt, ONLY_POST, type TransportRefusal } from '../../core/api/transport-refusals.ts';
 
 /** A request for the Step Functions API, or the answer to one that is not. */
 export type HttpApiRequest =
@@ -17,17 +18,11 @@ export type HttpApiRequest =
 export function apiRequestOf(event: APIGatewayProxyEventV2, maxBodyBytes: number = MAX_BODY_BYTES): HttpApiRequest {
   const requestId = event.requestContext.requestId;
   const path = pathOf(event);
-  if (path !== '/') {
-    return refused(404, { __type: 'com.amazon.coral.service#UnknownOperationException', message: `No operation is served at '${path}'` }, requestId);
-  }
-  if (event.requestContext.http.method !== 'POST') {
-    return refused(405, { __type: 'com.amazon.coral.service#UnknownOperationException', message: 'Only POST is supported' }, requestId, { allow: 'POST' });
-  }
+  if (path !== '/') return refused(noOperationAt(path), requestId);
+  if (event.requestContext.http.method !== 'POST') return refused(ONLY_POST, requestId);
   const raw = event.body ?? '';
   const bytes = event.isBase64Encoded ? Buffer.from(raw, 'base64') : Buffer.from(raw, 'utf8');
-  if (bytes.length > maxBodyBytes) {
-    return refused(413, { __type: 'com.amazon.coral.service#RequestEntityTooLargeException', message: `Request body is larger than ${maxBodyBytes} bytes` }, requestId);
-  }
+  if (bytes.length > maxBodyBytes) return refused(bodyTooLarge(maxBodyBytes), requestId);
   return { kind: 'api', target: event.headers['x-amz-target'], body: bytes.toString('utf8') };
 }
 
@@ -55,18 +50,13 @@ function pathOf(event: APIGatewayProxyEventV2): string {
   return rawPath;
 }
 
-function refused(
-  statusCode: number,
-  body: Readonly<Record<string, string>>,
-  requestId: string,
-  extraHeaders: Readonly<Record<string, string>> = {},
-): { readonly kind: 'refused'; readonly response: APIGatewayProxyStructuredResultV2 } {
+function refused(refusal: TransportRefusal, requestId: string): { readonly kind: 'refused'; readonly response: APIGatewayProxyStructuredResultV2 } {
   return {
     kind: 'refused',
     response: {
-      statusCode,
-      headers: { 'content-type': CONTENT_TYPE, 'x-amzn-requestid': requestId, ...extraHeaders },
-      body: JSON.stringify(body),
+      statusCode: refusal.status,
+      headers: { 'content-type': CONTENT_TYPE, 'x-amzn-requestid': requestId, ...refusal.headers },
+      body: JSON.stringify(refusal.body),
       isBase64Encoded: false,
     },
   };

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { handleRequest } from '../../api/handle-request.ts';
 import type { ApiContext } from '../../api/context.ts';
 import { CONTENT_TYPE } from '../../api/response.ts';
+import { bodyTooLarge, noOperationAt, ONLY_POST, type TransportRefusal } from '../../api/transport-refusals.ts';
 
 /**
  * The Step Functions API on a local port (`stepwise serve`): `POST /` with the JSON 1.0
@@ -77,22 +78,17 @@ async function serve(request: IncomingMessage, response: ServerResponse, context
   const path = (request.url ?? '/').split('?')[0];
   if (path !== '/') {
     request.resume();
-    sendJson(response, 404, { __type: 'com.amazon.coral.service#UnknownOperationException', message: `No operation is served at '${path}'` });
+    sendRefusal(response, noOperationAt(path));
     return;
   }
   if (request.method !== 'POST') {
     request.resume();
-    sendJson(response, 405, { __type: 'com.amazon.coral.service#UnknownOperationException', message: 'Only POST is supported' }, { allow: 'POST' });
+    sendRefusal(response, ONLY_POST);
     return;
   }
   const body = await readBody(request, maxBodyBytes);
   if (body === undefined) {
-    sendJson(
-      response,
-      413,
-      { __type: 'com.amazon.coral.service#RequestEntityTooLargeException', message: `Request body is larger than ${maxBodyBytes} bytes` },
-      { connection: 'close' },
-    );
+    sendRefusal(response, bodyTooLarge(maxBodyBytes), { connection: 'close' });
     return;
   }
   const answer = await handleRequest(header(request, 'x-amz-target'), body, context);
@@ -128,6 +124,10 @@ function readBody(request: IncomingMessage, maxBodyBytes: number): Promise<strin
 function header(request: IncomingMessage, name: string): string | undefined {
   const value = request.headers[name];
   return Array.isArray(value) ? value[0] : value;
+}
+
+function sendRefusal(response: ServerResponse, refusal: TransportRefusal, extra: Record<string, string> = {}): void {
+  sendJson(response, refusal.status, refusal.body, { ...refusal.headers, ...extra });
 }
 
 function sendJson(response: ServerResponse, status: number, body: Record<string, string>, extra: Record<string, string> = {}): void {
