@@ -14,7 +14,7 @@ import { EXECUTIONS_BY_STATE_MACHINE } from './table.ts';
 import type { Item, TableClient } from './table-client.ts';
 import { isConditionFailure } from './transaction-errors.ts';
 import { putNew } from './put-new.ts';
-import { expiring, expiryAfterEnd, TTL_ATTRIBUTE } from './retention.ts';
+import { expiryAfterEnd, expiryOfWrite, TTL_ATTRIBUTE, withExpiry } from './retention.ts';
 
 /** A filtered listing reads at most this many index pages per call before answering with a token. */
 const MAX_FILTERED_PAGES = 10;
@@ -29,7 +29,8 @@ export class DynamoDbExecutions {
   /** One item (the root branch rides on it), unless the input needs part items. */
   async createExecution(execution: ExecutionRecord, root: BranchRecord): Promise<{ readonly created: boolean; readonly record: ExecutionRecord }> {
     const meta = executionItems(execution, await this.definitions.save(execution.definition), rootBody(root));
-    if (await putNew(this.table, meta.item, expiring(meta.parts, Date.now()))) return { created: true, record: execution };
+    const partsExpireAt = expiryOfWrite(Date.now());
+    if (await putNew(this.table, meta.item, meta.parts.map((part) => withExpiry(part, partsExpireAt)))) return { created: true, record: execution };
     const existing = await this.getExecution(execution.executionArn);
     if (!existing) throw new Error(`createExecution: ${execution.executionArn} exists and cannot be read`);
     return { created: false, record: existing };
@@ -98,8 +99,8 @@ export class DynamoDbExecutions {
   /** The step item, conditional on its version being new; then the execution's end, if any. */
   async commitStep(commit: StepCommit): Promise<CommitResult> {
     const { item, parts } = stepItems(commit);
-    const now = Date.now();
-    if (!(await putNew(this.table, expiring([item], now, commit.deadline)[0]!, expiring(parts, now, commit.deadline)))) return 'branch-conflict';
+    const expiresAt = expiryOfWrite(Date.now(), commit.deadline);
+    if (!(await putNew(this.table, withExpiry(item, expiresAt), parts.map((part) => withExpiry(part, expiresAt))))) return 'branch-conflict';
     if (commit.executionEnd) await this.recordExecutionEnd(commit.executionArn, commit.executionEnd);
     return 'committed';
   }
@@ -125,7 +126,7 @@ export class DynamoDbExecutions {
     }
     // Part items of a large output first: they are only read once the update points at them,
     // and an end recorded twice writes the same parts.
-    for (const part of output ? expiring(partItems(key, 'output', output), now) : []) await this.table.put({ Item: part });
+    for (const part of output ? partItems(key, 'output', output) : []) await this.table.put({ Item: withExpiry(part, expiryOfWrite(now)) });
     try {
       await this.table.update({
         Key: key,

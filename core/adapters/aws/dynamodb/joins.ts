@@ -4,7 +4,7 @@ import { CHILD_RESULT_PREFIX, childResultSk, joinPk } from './keys.ts';
 import { encodeText, partItems } from './large-text.ts';
 import type { Key, TableClient } from './table-client.ts';
 import { putNew } from './put-new.ts';
-import { expiring } from './retention.ts';
+import { expiryOfWrite, withExpiry } from './retention.ts';
 import { decodeWithParts, withParts } from './text-parts.ts';
 
 /**
@@ -32,8 +32,9 @@ export class DynamoDbJoins {
     const resultKey: Key = { pk, sk: childResultSk(result.index) };
     const body = encodeText(JSON.stringify({ output: result.output, error: result.error, cause: result.cause }));
     const item = { ...resultKey, index: result.index, status: result.status, at: result.at, eventCount: result.eventCount, body: body.stored };
-    const now = Date.now();
-    const duplicate = !(await putNew(this.table, expiring([item], now)[0]!, expiring(partItems(resultKey, 'body', body), now)));
+    const expiresAt = expiryOfWrite(Date.now());
+    const parts = partItems(resultKey, 'body', body).map((part) => withExpiry(part, expiresAt));
+    const duplicate = !(await putNew(this.table, withExpiry(item, expiresAt), parts));
     return { results: await this.getChildResults(executionArn, parentBranchId, joinSeq), duplicate };
   }
 

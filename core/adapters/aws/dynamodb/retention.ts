@@ -25,8 +25,7 @@ export function expiryAfterEnd(nowMs: number): number {
   return Math.ceil(nowMs / 1000) + RETENTION_AFTER_END_SECONDS;
 }
 
-/** The items, each with the expiry of a write at `nowMs`. */
-export function expiring<T extends Record<string, unknown>>(items: readonly T[], nowMs: number, deadlineMs?: number): T[] {
-  const expiresAt = expiryOfWrite(nowMs, deadlineMs);
-  return items.map((item) => ({ ...item, [TTL_ATTRIBUTE]: expiresAt }));
+/** The item, to be deleted after `expiresAt` (epoch seconds). */
+export function withExpiry<T extends Record<string, unknown>>(item: T, expiresAt: number): T {
+  return { ...item, [TTL_ATTRIBUTE]: expiresAt };
 }

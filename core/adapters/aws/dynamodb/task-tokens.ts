@@ -2,7 +2,7 @@ import type { TaskTokenRecord } from '../../../runtime/records.ts';
 import { num, optional, optNum, str } from './item-fields.ts';
 import { taskTokenKey } from './keys.ts';
 import type { TableClient } from './table-client.ts';
-import { expiryOfWrite, TTL_ATTRIBUTE } from './retention.ts';
+import { expiryOfWrite, withExpiry } from './retention.ts';
 
 /**
  * Task tokens (`T#<token>` / `T`): where a callback goes. Written when a waitForTaskToken task
@@ -12,16 +12,14 @@ export class DynamoDbTaskTokens {
   constructor(private readonly table: TableClient) {}
 
   async putTaskToken(record: TaskTokenRecord): Promise<void> {
-    await this.table.put({
-      Item: {
-        ...taskTokenKey(record.taskToken),
-        executionArn: record.executionArn,
-        branchId: record.branchId,
-        seq: record.seq,
-        heartbeatSeconds: record.heartbeatSeconds,
-        [TTL_ATTRIBUTE]: expiryOfWrite(Date.now()),
-      },
-    });
+    const item = {
+      ...taskTokenKey(record.taskToken),
+      executionArn: record.executionArn,
+      branchId: record.branchId,
+      seq: record.seq,
+      heartbeatSeconds: record.heartbeatSeconds,
+    };
+    await this.table.put({ Item: withExpiry(item, expiryOfWrite(Date.now())) });
   }
 
   async getTaskToken(taskToken: string): Promise<TaskTokenRecord | undefined> {
