@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Fixture } from './fixture.ts';
-import { events, execution, rootBranch, snapshot, startFixture, stateMachine } from './fixture.ts';
+import { events, execution, incompressible, rootBranch, snapshot, startFixture, stateMachine } from './fixture.ts';
 
 let fx: Fixture;
 before(async () => {
@@ -60,5 +60,16 @@ describe('retention (TTL on expiresAt)', () => {
     assert.equal(await fx.store.commitStep({ executionArn: arn, branch: step, events: events(1, 2), deadline }), 'committed');
     const steps = (await itemsOf(arn)).filter((item) => String(item['pk']).startsWith('B#'));
     assert.ok(near(steps[0]?.['expiresAt'], Math.ceil(deadline / 1000) + 90 * DAY), `step expiry ${String(steps[0]?.['expiresAt'])}`);
+  });
+
+  it('expires the part items of a large output with the ended execution', async () => {
+    const record = execution(stateMachine('Large'), 'large-output');
+    const arn = record.executionArn;
+    await fx.store.createExecution(record, rootBranch(arn));
+    const now = Math.ceil(Date.now() / 1000);
+    await fx.store.recordExecutionEnd(arn, { status: 'SUCCEEDED', output: { blob: incompressible(8 * 1024) }, stopDate: Date.now() });
+    const parts = (await itemsOf(arn)).filter((item) => String(item['sk']).startsWith('M#output'));
+    assert.ok(parts.length > 0, 'the output is kept outside the META item');
+    for (const part of parts) assert.ok(near(part['expiresAt'], now + 90 * DAY), `part expiry ${String(part['expiresAt'])}`);
   });
 });

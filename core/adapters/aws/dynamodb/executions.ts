@@ -107,9 +107,10 @@ export class DynamoDbExecutions {
 
   async recordExecutionEnd(executionArn: string, end: ExecutionEnd): Promise<void> {
     const key = executionKey(executionArn);
-    const now = Date.now();
+    // The output's part items belong to the ended execution: they expire with its META item.
+    const expiresAt = expiryAfterEnd(Date.now());
     const names: Record<string, string> = { '#status': 'status', '#expiresAt': TTL_ATTRIBUTE };
-    const values: Record<string, unknown> = { ':running': 'RUNNING', ':status': end.status, ':stop': end.stopDate, ':expiresAt': expiryAfterEnd(now) };
+    const values: Record<string, unknown> = { ':running': 'RUNNING', ':status': end.status, ':stop': end.stopDate, ':expiresAt': expiresAt };
     const sets = ['#status = :status', 'stopDate = :stop', '#expiresAt = :expiresAt'];
     const output = end.output === undefined ? undefined : encodeOutput(JSON.stringify(end.output));
     if (output) {
@@ -126,7 +127,7 @@ export class DynamoDbExecutions {
     }
     // Part items of a large output first: they are only read once the update points at them,
     // and an end recorded twice writes the same parts.
-    for (const part of output ? partItems(key, 'output', output) : []) await this.table.put({ Item: withExpiry(part, expiryOfWrite(now)) });
+    for (const part of output ? partItems(key, 'output', output) : []) await this.table.put({ Item: withExpiry(part, expiresAt) });
     try {
       await this.table.update({
         Key: key,
