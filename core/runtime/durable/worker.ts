@@ -45,15 +45,14 @@ export async function processMessage(message: WorkMessage, deps: RuntimeDeps): P
 
     const stepped = await stepBranch(execution, branch, message, deps);
     if (!stepped) return 'stale';
-    const { next, events, merged, end, overQuota } = stepped;
-    const timeoutSeconds = deps.machines.get(execution.definition).timeoutSeconds;
+    const { next, events, merged, end, overQuota, deadline } = stepped;
     const commit = await deps.store.commitStep({
       executionArn: message.executionArn,
       branch: next,
       events,
       ...(merged.length > 0 ? { merged } : {}),
       ...(end ? { executionEnd: end } : {}),
-      ...(timeoutSeconds === undefined ? {} : { deadline: execution.startDate + timeoutSeconds * 1000 }),
+      ...(deadline === undefined ? {} : { deadline }),
     });
     if (commit === 'committed') {
       if (deps.telemetry) reportTransitions(deps.telemetry, execution.stateMachineArn, message.executionArn, events);
@@ -99,6 +98,8 @@ interface Stepped {
   readonly merged: readonly MergedChild[];
   readonly end: ExecutionEnd | undefined;
   readonly overQuota: boolean;
+  /** When the execution ends at the latest: its start plus the state machine's TimeoutSeconds, if set. */
+  readonly deadline: number | undefined;
 }
 
 /**
@@ -141,7 +142,8 @@ async function stepBranch(execution: ExecutionRecord, branch: BranchRecord, mess
     nextEventId: (events.at(-1)?.id ?? env.firstEventId - 1) + 1,
     ...(end ? { endedAt: end.stopDate } : {}),
   };
-  return { next, events, merged, end, overQuota: overQuota !== undefined };
+  const deadline = machine.timeoutSeconds === undefined ? undefined : execution.startDate + machine.timeoutSeconds * 1000;
+  return { next, events, merged, end, overQuota: overQuota !== undefined, deadline };
 }
 
 function isJoinEvent(event: WorkMessage['event']): event is Extract<WorkMessage['event'], { type: 'ChildrenSucceeded' | 'ChildrenFailed' }> {
