@@ -1,9 +1,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import type { HistoryEvent } from '../../../core/asl/history/event.ts';
 import { enforceHistoryQuota } from '../../../core/asl/history/quota.ts';
 import { VirtualRuntime } from '../../../core/adapters/local/virtual-runtime.ts';
+import { stateMachineRecord } from '../../fixtures/runtime/state-machine.ts';
 
 function events(first: number, types: readonly string[]): HistoryEvent[] {
   return types.map((type, i) => ({ id: first + i, previousEventId: first + i - 1, timestamp: 0, type }));
@@ -34,17 +34,7 @@ describe('the history quota', () => {
     const runtime = new VirtualRuntime({ tasks: { invoke: () => Promise.reject(new Error('no tasks')) }, maxHistoryEvents: 1000 });
     const definition = { StartAt: 'A', States: { A: { Type: 'Pass', Next: 'B' }, B: { Type: 'Pass', Next: 'A' } } };
     const { record } = await runtime.engine.startExecution({
-      stateMachine: {
-        stateMachineArn: 'arn:aws:states:us-east-1:123456789012:stateMachine:loop',
-        name: 'loop',
-        definition: JSON.stringify(definition),
-        roleArn: 'arn:aws:iam::123456789012:role/r',
-        type: 'STANDARD',
-        status: 'ACTIVE',
-        creationDate: 0,
-        revisionId: randomUUID(),
-        tags: {},
-      },
+      stateMachine: stateMachineRecord('loop', definition),
       name: 'forever',
       input: '{}',
     });

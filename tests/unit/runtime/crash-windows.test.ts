@@ -1,27 +1,16 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import type { Json } from '../../../core/asl/json.ts';
 import type { HistoryEvent } from '../../../core/asl/history/event.ts';
 import { VirtualRuntime } from '../../../core/adapters/local/virtual-runtime.ts';
-import type { StateMachineRecord } from '../../../core/runtime/records.ts';
 import { fanOutWorkflow, flakyThenDoubling } from '../../fixtures/runtime/fan-out-workflow.ts';
+import { stateMachineRecord } from '../../fixtures/runtime/state-machine.ts';
 
 const definition = fanOutWorkflow({ items: [1, 2, 3, 4, 5], maxConcurrency: 2 });
 
 async function run(inlineTasks: boolean, failSend?: (n: number) => boolean): Promise<{ status: string; output?: Json; history: HistoryEvent[] }> {
   const runtime = new VirtualRuntime({ tasks: flakyThenDoubling(), inlineTasks, ...(failSend ? { failSend } : {}) });
-  const stateMachine: StateMachineRecord = {
-    stateMachineArn: 'arn:aws:states:us-east-1:123456789012:stateMachine:crashy',
-    name: 'crashy',
-    definition: JSON.stringify(definition),
-    roleArn: 'arn:aws:iam::123456789012:role/r',
-    type: 'STANDARD',
-    status: 'ACTIVE',
-    creationDate: 0,
-    revisionId: randomUUID(),
-    tags: {},
-  };
+  const stateMachine = stateMachineRecord('crashy', definition);
   const executionArn = 'arn:aws:states:us-east-1:123456789012:execution:crashy:run';
   try {
     await runtime.engine.startExecution({ stateMachine, name: 'run', input: '{}' });

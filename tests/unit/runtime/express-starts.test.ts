@@ -7,19 +7,13 @@ import type { RuntimeDeps } from '../../../core/runtime/durable/deps.ts';
 import { DurableEngine } from '../../../core/runtime/durable/engine.ts';
 import { MachineCache } from '../../../core/runtime/durable/machines.ts';
 import { processMessage } from '../../../core/runtime/durable/worker.ts';
-import type { StateMachineRecord } from '../../../core/runtime/records.ts';
+import { stateMachineRecord } from '../../fixtures/runtime/state-machine.ts';
 
-const stateMachine: StateMachineRecord = {
-  stateMachineArn: 'arn:aws:states:us-east-1:123456789012:stateMachine:quick',
-  name: 'quick',
-  definition: JSON.stringify({ StartAt: 'Call', States: { Call: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', End: true } } }),
-  roleArn: 'arn:aws:iam::123456789012:role/r',
-  type: 'EXPRESS',
-  status: 'ACTIVE',
-  creationDate: 0,
-  revisionId: 'r1',
-  tags: {},
-};
+const stateMachine = stateMachineRecord(
+  'quick',
+  { StartAt: 'Call', States: { Call: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', End: true } } },
+  { type: 'EXPRESS' },
+);
 
 function queuedRuntime(): { deps: RuntimeDeps; sent: QueuedMessage[]; ended: Record<string, unknown>[]; store: MemoryStore } {
   const store = new MemoryStore();

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { MemoryStore } from '../../../core/adapters/local/memory-store.ts';
 import { VirtualRuntime } from '../../../core/adapters/local/virtual-runtime.ts';
 import type { CommitResult, StepCommit } from '../../../core/ports.ts';
-import type { StateMachineRecord } from '../../../core/runtime/records.ts';
+import { stateMachineRecord } from '../../fixtures/runtime/state-machine.ts';
 
 /** A memory store that keeps every commit it was asked for. */
 class RecordingStore extends MemoryStore {
@@ -14,24 +14,11 @@ class RecordingStore extends MemoryStore {
   }
 }
 
-function machine(name: string, definition: object): StateMachineRecord {
-  return {
-    stateMachineArn: `arn:aws:states:us-east-1:123456789012:stateMachine:${name}`,
-    name,
-    definition: JSON.stringify(definition),
-    roleArn: 'arn:aws:iam::123456789012:role/r',
-    type: 'STANDARD',
-    status: 'ACTIVE',
-    creationDate: 0,
-    revisionId: 'r',
-    tags: {},
-  };
-}
 
 async function commitsOf(definition: object): Promise<{ commits: StepCommit[]; startDate: number }> {
   const store = new RecordingStore();
   const runtime = new VirtualRuntime({ tasks: { invoke: async () => ({ kind: 'Succeeded', output: {} }) }, store, startTime: 1_700_000_000_000 });
-  const started = await runtime.engine.startExecution({ stateMachine: machine('m', definition), name: 'one', input: '{}' });
+  const started = await runtime.engine.startExecution({ stateMachine: stateMachineRecord('m', definition), name: 'one', input: '{}' });
   await runtime.runUntilIdle();
   return { commits: store.commits, startDate: started.record.startDate };
 }

@@ -1,10 +1,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { VirtualRuntime } from '../../../core/adapters/local/virtual-runtime.ts';
 import type { Telemetry } from '../../../core/ports.ts';
-import type { StateMachineRecord } from '../../../core/runtime/records.ts';
 import { fanOutWorkflow, flakyThenDoubling } from '../../fixtures/runtime/fan-out-workflow.ts';
+import { stateMachineRecord } from '../../fixtures/runtime/state-machine.ts';
 
 type Call = { readonly method: keyof Telemetry; readonly info: Record<string, unknown> };
 
@@ -23,17 +22,7 @@ function recording(): { telemetry: Telemetry; calls: Call[] } {
   };
 }
 
-const stateMachine: StateMachineRecord = {
-  stateMachineArn: 'arn:aws:states:us-east-1:123456789012:stateMachine:observed',
-  name: 'observed',
-  definition: JSON.stringify(fanOutWorkflow({ items: [1, 2, 3], maxConcurrency: 0 })),
-  roleArn: 'arn:aws:iam::123456789012:role/r',
-  type: 'STANDARD',
-  status: 'ACTIVE',
-  creationDate: 0,
-  revisionId: randomUUID(),
-  tags: {},
-};
+const stateMachine = stateMachineRecord('observed', fanOutWorkflow({ items: [1, 2, 3], maxConcurrency: 0 }));
 const executionArn = 'arn:aws:states:us-east-1:123456789012:execution:observed:one';
 
 for (const inlineTasks of [true, false]) {
