@@ -1,21 +1,10 @@
 /** Error names and causes of the optimized integrations, against what AWS recorded. Pure. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { ServiceFailure } from '../../../core/adapters/aws/tasks/call-failure.ts';
 import { exceptionClassName, optimizedIntegrationError } from '../../../core/adapters/aws/tasks/optimized-errors.ts';
 import { SERVICES } from '../../../core/adapters/aws/tasks/services.ts';
-import { loadRecordedCase } from '../../fixtures/aws/recorded-match.ts';
-
-function serviceFailure(fields: Partial<ServiceFailure> & Pick<ServiceFailure, 'name' | 'message' | 'statusCode'>): ServiceFailure {
-  return { kind: 'service', modeled: true, code: fields.name, requestId: '<request_id>', attempts: 1, ...fields };
-}
-
-/** The error and cause AWS recorded for the case's only failed call. */
-function recordedFailure(caseName: string): { error: string; cause: string } {
-  const call = loadRecordedCase(caseName).tasks.flatMap(([, calls]) => calls).find((entry) => entry.error !== undefined);
-  assert.ok(call?.error !== undefined && call.cause !== undefined);
-  return { error: call.error, cause: call.cause };
-}
+import { recordedFailure } from '../../fixtures/aws/recorded-match.ts';
+import { serviceFailure } from '../../fixtures/aws/service-failure.ts';
 
 describe('optimizedIntegrationError', () => {
   it('a code the DynamoDB model does not name is the base exception (error_handling__invalid_param)', () => {
