@@ -154,7 +154,11 @@ async function untilEnded(executionArn: string): Promise<void> {
   for (;;) {
     const execution = await deployment.store.getExecution(executionArn);
     if (execution && execution.status !== 'RUNNING') return;
-    if (Date.now() > deadline) throw new Error(`still ${execution?.status ?? 'missing'} after ${CASE_DEADLINE_MS / 1000} s`);
+    if (Date.now() > deadline) {
+      // Where it stopped, so that a stuck execution says which message never came.
+      const branches = (await deployment.store.listBranches(executionArn)).map((branch) => `${branch.branchId} v${branch.version} (${branch.appliedKey ?? 'not stepped'})`);
+      throw new Error(`still ${execution?.status ?? 'missing'} after ${CASE_DEADLINE_MS / 1000} s; branches: ${branches.join(', ') || 'none'}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, pause));
     pause = Math.min(1_000, pause * 1.5);
   }
