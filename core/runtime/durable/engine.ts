@@ -38,6 +38,11 @@ export class DurableEngine implements ExecutionEngine {
     if (stored.created) {
       this.deps.telemetry?.executionStarted({ executionArn, stateMachineArn: stateMachine.stateMachineArn });
       await this.deps.queue.send([{ message: startMessage(stored.record) }]);
+    } else if (stored.record.status === 'RUNNING' && (await this.deps.store.getBranch(executionArn, ROOT_BRANCH))?.version === 0) {
+      // A start that died between creating the execution and queueing its first message is
+      // finished by the caller's retry (the message's key makes a second delivery harmless);
+      // on AWS no restart sweeps for it.
+      await this.deps.queue.send([{ message: startMessage(stored.record) }]);
     }
     return stored;
   }
